@@ -8,8 +8,8 @@ public sealed interface SendResult permits SendResult.Sent, SendResult.RetryAfte
     /** Accepted; {@code messageId} is the remote id for later edits, or null when the service gives none. */
     record Sent(String messageId) implements SendResult {}
 
-    /** Rate limited (429): try again after {@code wait}, as the receiver asked. */
-    record RetryAfter(Duration wait, String detail) implements SendResult {}
+    /** Rate limited (429): try again after {@code delay}, as the receiver asked. */
+    record RetryAfter(Duration delay, String detail) implements SendResult {}
 
     /** Refused or unreachable; {@code retryable} for 5xx and timeouts, not for 4xx. */
     record Failed(boolean retryable, String detail) implements SendResult {}
