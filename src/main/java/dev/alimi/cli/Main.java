@@ -20,8 +20,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CliContext context = CliContext.system();
-        Runtime.getRuntime().addShutdownHook(new Thread(context.stop()::stop, "alimi-shutdown"));
-        System.exit(run(context, args));
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> context.stop().stopAndWait(java.time.Duration.ofSeconds(10)), "alimi-shutdown"));
+        int code = run(context, args);
+        context.stop().finished();
+        System.exit(code);
     }
 
     /** Runs one command line in-process; returns the exit code. */

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 public final class StopSignal {
 
     private final CountDownLatch latch = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     public void stop() {
         latch.countDown();
@@ -24,5 +25,23 @@ public final class StopSignal {
 
     public void await() throws InterruptedException {
         latch.await();
+    }
+
+    /** Says that the command has cleaned up after a stop. */
+    public void finished() {
+        finished.countDown();
+    }
+
+    /**
+     * Stops, then waits up to {@code max} for the command to clean up: a JVM shutdown hook must not
+     * return before lanes and in-flight alerts have ended.
+     */
+    public void stopAndWait(Duration max) {
+        stop();
+        try {
+            finished.await(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
