@@ -13,18 +13,23 @@ final class CssTextSignal implements Signal {
     static final String KIND = "css";
 
     private final CssSelector selector;
-    private final List<String> inStock;
-    private final List<String> outOfStock;
+    private final List<Phrase> inStock;
+    private final List<Phrase> outOfStock;
 
     CssTextSignal(String css, List<String> inStockText, List<String> outOfStockText) {
         this.selector = CssSelector.parse("css", css);
-        this.inStock = normalized("in-stock-text", inStockText);
-        this.outOfStock = normalized("out-of-stock-text", outOfStockText);
+        this.inStock = phrases("in-stock-text", inStockText);
+        this.outOfStock = phrases("out-of-stock-text", outOfStockText);
     }
 
-    private static List<String> normalized(String key, List<String> phrases) {
-        List<String> out = phrases.stream().map(VisibleText::normalize).toList();
-        if (out.stream().anyMatch(String::isEmpty)) throw new IllegalArgumentException(key + " has an empty text");
+    /** A configured text and its normalized form, which is what is searched. */
+    private record Phrase(String written, String normalized) {}
+
+    private static List<Phrase> phrases(String key, List<String> written) {
+        List<Phrase> out = written.stream().map(w -> new Phrase(w.strip(), VisibleText.normalize(w))).toList();
+        if (out.stream().anyMatch(p -> p.normalized().isEmpty())) {
+            throw new IllegalArgumentException(key + " has an empty text");
+        }
         return out;
     }
 
@@ -41,10 +46,13 @@ final class CssTextSignal implements Signal {
         Hit out = null;
         String firstText = null;
         for (Element element : elements) {
-            String text = VisibleText.normalize(VisibleText.of(element));
-            if (firstText == null) firstText = text;
-            if (in == null) in = find(text, inStock);
-            if (out == null) out = find(text, outOfStock);
+            String shown = VisibleText.of(element);
+            String text = VisibleText.normalize(shown);
+            // Evidence quotes the page's own spelling when lower-casing kept the offsets.
+            if (shown.length() != text.length()) shown = text;
+            if (firstText == null) firstText = shown;
+            if (in == null) in = find(shown, text, inStock);
+            if (out == null) out = find(shown, text, outOfStock);
             if (in != null && out != null) break;
         }
         if (in != null && out != null) {
@@ -57,18 +65,18 @@ final class CssTextSignal implements Signal {
                 + " matches neither in-stock-text nor out-of-stock-text");
     }
 
-    private static Hit find(String text, List<String> phrases) {
-        for (String phrase : phrases) {
-            int at = text.indexOf(phrase);
-            if (at >= 0) return new Hit(text, at, phrase);
+    private static Hit find(String shown, String text, List<Phrase> phrases) {
+        for (Phrase phrase : phrases) {
+            int at = text.indexOf(phrase.normalized());
+            if (at >= 0) return new Hit(shown, at, phrase);
         }
         return null;
     }
 
-    private record Hit(String text, int at, String phrase) {
+    private record Hit(String shown, int at, Phrase phrase) {
         String describe(String where, String list) {
-            return where + " text " + Evidence.around(text, at, at + phrase.length()) + " matches " + list + " "
-                    + Evidence.quote(phrase);
+            return where + " text " + Evidence.around(shown, at, at + phrase.normalized().length()) + " matches "
+                    + list + " " + Evidence.quote(phrase.written());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.alimi.detect;
 import dev.alimi.model.Availability;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -15,6 +16,9 @@ final class PageTriage {
 
     /** Challenge and login pages are short; real product pages carry far more visible text. */
     private static final int SMALL_PAGE_TEXT = 2_000;
+
+    private static final Set<String> LOGIN_SEGMENTS =
+            Set.of("login", "signin", "sign-in", "sign_in", "logon", "nidlogin");
 
     /**
      * A triage decision.
@@ -40,11 +44,18 @@ final class PageTriage {
         return htmlWall(page);
     }
 
+    /**
+     * A final URL with a login path segment ({@code /member/login}, {@code /nidlogin.login},
+     * {@code /ap/signin}); whole segments only, so {@code /products/login-shirt} stays a product.
+     */
     private static Optional<Verdict> loginUrl(ParsedPage page) {
         if (page.page().url() == null || page.page().url().getPath() == null) return Optional.empty();
         String path = page.page().url().getPath().toLowerCase(Locale.ROOT);
-        for (String marker : new String[] {"/login", "/signin", "/sign-in", "/nidlogin"}) {
-            if (path.contains(marker)) return verdict(Availability.BLOCKED, "login page (final URL path " + path + ")");
+        for (String segment : path.split("/")) {
+            int dot = segment.indexOf('.');
+            if (LOGIN_SEGMENTS.contains(dot < 0 ? segment : segment.substring(0, dot))) {
+                return verdict(Availability.BLOCKED, "login page (final URL path " + Evidence.quote(path) + ")");
+            }
         }
         return Optional.empty();
     }

@@ -93,6 +93,7 @@ class CssTextSignalTest {
         Observation o = decide(css("#availability", List.of("IN  stock"), List.of()), resource("script-trap.html"));
 
         assertThat(o.availability()).isEqualTo(Availability.IN_STOCK);
+        assertThat(o.evidence()).isEqualTo("css \"#availability\" text \"In Stock.\" matches in-stock-text \"IN  stock\"");
     }
 
     @Test

@@ -93,6 +93,9 @@ class PageTriageTest {
             assertThat(o.availability()).as(url).isEqualTo(Availability.BLOCKED);
             assertThat(o.evidence()).as(url).startsWith("login page (final URL path");
         }
+        Observation product = decide(TestPages.page(200, URI.create("https://shop.example/products/login-shirt"),
+                "text/html", IN_STOCK_PAGE));
+        assertThat(product.availability()).isEqualTo(Availability.IN_STOCK);
     }
 
     @Test

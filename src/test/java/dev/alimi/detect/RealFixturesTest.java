@@ -88,7 +88,7 @@ class RealFixturesTest {
                 List.of("Currently unavailable"))), load(file));
 
         assertThat(o.availability()).isEqualTo(Availability.IN_STOCK);
-        assertThat(o.evidence()).contains("in stock");
+        assertThat(o.evidence()).isEqualTo("css \"#availability\" text \"In Stock.\" matches in-stock-text \"In Stock\"");
     }
 
     @Test
