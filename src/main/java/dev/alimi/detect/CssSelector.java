@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
@@ -38,11 +41,7 @@ final class CssSelector {
 
     /** Matching elements outside script/template/noscript, in document order. */
     List<Element> select(Document document) {
-        List<Element> out = new ArrayList<>();
-        for (Element e : document.select(evaluator)) {
-            if (!VisibleText.isHidden(e)) out.add(e);
-        }
-        return out;
+        return collect(document, false);
     }
 
     /**
@@ -50,22 +49,25 @@ final class CssSelector {
      * their texts costs one pass over the page however deep the selection nests.
      */
     List<Element> selectOutermost(Document document) {
-        List<Element> all = select(document);
-        Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Element> out = new ArrayList<>();
-        for (Element e : all) {
-            if (!hasChosenAncestor(e, chosen)) {
-                chosen.add(e);
-                out.add(e);
-            }
-        }
-        return out;
+        return collect(document, true);
     }
 
-    private static boolean hasChosenAncestor(Element element, Set<Element> chosen) {
-        for (Element p = element.parent(); p != null; p = p.parent()) {
-            if (chosen.contains(p)) return true;
-        }
-        return false;
+    /** One walk over the document: hidden subtrees are skipped whole, never checked per element. */
+    private List<Element> collect(Document document, boolean outermost) {
+        Set<Element> matched = Collections.newSetFromMap(new IdentityHashMap<>());
+        matched.addAll(document.select(evaluator));
+        List<Element> out = new ArrayList<>();
+        if (matched.isEmpty()) return out;
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element element)) return FilterResult.SKIP_CHILDREN;
+                if (VisibleText.hidesContent(element)) return FilterResult.SKIP_ENTIRELY;
+                if (!matched.contains(element)) return FilterResult.CONTINUE;
+                out.add(element);
+                return outermost ? FilterResult.SKIP_CHILDREN : FilterResult.CONTINUE;
+            }
+        }, document);
+        return out;
     }
 }

@@ -20,9 +20,14 @@ final class VisibleText {
     /** True when the element sits inside a subtree whose text is never shown. */
     static boolean isHidden(Element element) {
         for (Element e = element; e != null; e = e.parent()) {
-            if (HIDDEN.contains(e.normalName())) return true;
+            if (hidesContent(e)) return true;
         }
         return false;
+    }
+
+    /** True for script, style, template and noscript: nothing inside them is shown. */
+    static boolean hidesContent(Element element) {
+        return HIDDEN.contains(element.normalName());
     }
 
     /** The element's visible text plus button/input labels, whitespace collapsed, case kept. */
