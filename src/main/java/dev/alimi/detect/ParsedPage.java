@@ -1,0 +1,97 @@
+package dev.alimi.detect;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.alimi.model.Page;
+import java.time.Instant;
+import java.util.EnumSet;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * One page with its parses made at most once: the HTML document, the JSON tree and the visible
+ * body text are shared by triage and every signal. Not thread-safe; one check uses it.
+ */
+final class ParsedPage {
+
+    private static final Configuration JSON = Configuration.builder()
+            .jsonProvider(new JacksonJsonProvider(
+                    new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)))
+            .mappingProvider(new JacksonMappingProvider())
+            .options(EnumSet.noneOf(com.jayway.jsonpath.Option.class))
+            .build();
+
+    private final Page page;
+    private final String body;
+    private final Instant at;
+    private Document html;
+    private String visibleText;
+    private DocumentContext json;
+    private String jsonProblem;
+
+    /** Wraps {@code page}; {@code fallbackAt} stands in for a missing receive time. */
+    ParsedPage(Page page, Instant fallbackAt) {
+        this.page = page;
+        this.body = page.body() == null ? "" : page.body();
+        this.at = page.receivedAt() != null ? page.receivedAt() : fallbackAt;
+    }
+
+    /** When the page arrived: the observation's time. */
+    Instant at() {
+        return at;
+    }
+
+    Page page() {
+        return page;
+    }
+
+    String body() {
+        return body;
+    }
+
+    boolean looksLikeJson() {
+        String t = body.stripLeading();
+        if (t.startsWith("{") || t.startsWith("[")) return true;
+        return page.contentType() != null
+                && page.contentType().toLowerCase(java.util.Locale.ROOT).contains("json")
+                && !t.startsWith("<");
+    }
+
+    /** The body parsed as HTML (jsoup is lenient: any text parses). */
+    Document html() {
+        if (html == null) {
+            String base = page.url() == null ? "" : page.url().toString();
+            html = Jsoup.parse(body, base);
+        }
+        return html;
+    }
+
+    /** Visible text of the whole body, whitespace collapsed, case kept. */
+    String visibleText() {
+        if (visibleText == null) visibleText = VisibleText.of(html().body());
+        return visibleText;
+    }
+
+    /** The body as a JSON document, or null when it is not JSON (see {@link #jsonProblem()}). */
+    DocumentContext json() {
+        if (json == null && jsonProblem == null) {
+            try {
+                json = JsonPath.using(JSON).parse(body);
+            } catch (RuntimeException e) {
+                jsonProblem = "body is not JSON";
+            }
+        }
+        return json;
+    }
+
+    /** Why {@link #json()} is null. */
+    String jsonProblem() {
+        json();
+        return jsonProblem;
+    }
+}
