@@ -64,7 +64,11 @@ final class CatalogReader {
             Section r = reader.section(items.get(i), NodeReader.index("routes", i), ROUTE_KEYS);
             List<String> to = List.of();
             if (!r.has("to")) r.missing("to", "the channels this route sends to, like `to: [team-slack]`");
-            else to = references.checkAll(r.scalars("to"), channels, "channel", "channels");
+            else {
+                List<Scalar> names = r.scalars("to");
+                if (names != null && names.isEmpty()) reader.error(r.value("to"), r.pathOf("to"), "expected at least one channel name");
+                to = references.checkAll(names, channels, "channel", "channels");
+            }
             List<String> tags = r.has("tags") ? r.strings("tags") : List.of();
             List<String> routeSites = r.has("sites") ? references.checkAll(r.scalars("sites"), sites, "site", "sites") : List.of();
             List<String> routeWatches = r.has("watches") ? references.checkAll(r.scalars("watches"), watches, "watch", "watches") : List.of();

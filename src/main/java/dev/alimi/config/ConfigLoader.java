@@ -60,12 +60,21 @@ public final class ConfigLoader {
             root = new Yaml(loaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
             String what = e.getProblem() != null ? e.getProblem() : "cannot be read";
-            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
-            problems.add(mark == null ? 0 : mark.getLine() + 1, null, "invalid YAML: " + what + context);
+            String context = "";
+            if (e.getContext() != null) {
+                Mark start = e.getContextMark();
+                int startLine = start == null ? line : start.getLine() + 1;
+                context = " (" + e.getContext() + (startLine != line && startLine > 0 ? " that starts at line " + startLine : "") + ")";
+            }
+            problems.add(line, null, "invalid YAML: " + what + context);
             throw new ConfigException(problems.sorted());
         } catch (YAMLException e) {
-            problems.add(0, null, "invalid YAML: " + e.getMessage());
+            String message = e.getMessage() != null && e.getMessage().contains("aliases")
+                    ? "too many aliases (*name) of lists or mappings; at most " + MAX_COLLECTION_ALIASES + " are allowed"
+                    : e.getMessage();
+            problems.add(0, null, "invalid YAML: " + message);
             throw new ConfigException(problems.sorted());
         }
 
