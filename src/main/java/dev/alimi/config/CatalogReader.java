@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the whole document into a {@link Catalog}, reporting every problem on the way. */
@@ -40,7 +41,7 @@ final class CatalogReader {
             return null;
         }
         Section top = reader.section(root, "", TOP_KEYS);
-        if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode)) return null;
+        if (!(root instanceof MappingNode)) return null;
         Defaults defaults = Defaults.read(top.section("defaults", Defaults.KEYS));
         Map<String, Site> sites = new SiteReader(reader, defaults).read(top.section("sites", null));
         List<Watch> watches = new WatchReader(reader, defaults, new DetectReader(reader, checks.recipes())).read(top, sites);
@@ -61,6 +62,10 @@ final class CatalogReader {
         if (items == null) return List.of();
         List<Route> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof MappingNode)) {
+                reader.error(items.get(i), NodeReader.index("routes", i), "expected a route: a mapping with `to` (and tags, sites, watches)");
+                continue;
+            }
             Section r = reader.section(items.get(i), NodeReader.index("routes", i), ROUTE_KEYS);
             List<String> to = List.of();
             if (!r.has("to")) r.missing("to", "the channels this route sends to, like `to: [team-slack]`");

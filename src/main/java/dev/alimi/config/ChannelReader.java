@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads {@code channels:}: a URL each, or the long form {@code {type, url, base-url, options…}}. */
@@ -26,9 +27,13 @@ final class ChannelReader {
     Map<String, ChannelSpec> read(Section channels) {
         Map<String, ChannelSpec> out = new LinkedHashMap<>();
         for (Section.Entry e : channels.entries()) {
-            ChannelSpec spec = e.value() instanceof ScalarNode || NodeReader.isNull(e.value())
-                    ? shortForm(e)
-                    : longForm(e.key(), reader.section(e.value(), e.path(), null));
+            ChannelSpec spec;
+            if (e.value() instanceof ScalarNode || NodeReader.isNull(e.value())) spec = shortForm(e);
+            else if (e.value() instanceof MappingNode) spec = longForm(e.key(), reader.section(e.value(), e.path(), null));
+            else {
+                reader.error(e.value(), e.path(), URL_EXPECTED);
+                continue;
+            }
             if (spec == null) continue;
             Optional<String> problem;
             try {

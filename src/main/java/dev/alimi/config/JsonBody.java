@@ -1,8 +1,6 @@
 package dev.alimi.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +24,6 @@ final class JsonBody {
     private static final int MAX_NODES = 10_000;
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,30}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}\\.\\d{1,30}(?:[eE][-+]?\\d{1,3})?");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final NodeReader reader;
     private int nodes;
@@ -39,13 +36,7 @@ final class JsonBody {
     /** The JSON text, or null after reporting. */
     String write(Node node, String path) {
         JsonNode json = convert(node, path, 0);
-        if (json == null || failed) return null;
-        try {
-            return MAPPER.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            reader.error(node, path, "cannot write this value as JSON");
-            return null;
-        }
+        return json == null || failed ? null : json.toString();
     }
 
     JsonNode convert(Node node, String path, int depth) {

@@ -36,6 +36,10 @@ final class Problems {
         errors.addAll(more);
     }
 
+    int count() {
+        return errors.size();
+    }
+
     boolean isEmpty() {
         return errors.isEmpty();
     }

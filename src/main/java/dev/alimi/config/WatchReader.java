@@ -59,9 +59,16 @@ final class WatchReader {
         Map<String, Integer> seen = new HashMap<>();
         List<Watch> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof MappingNode)) {
+                reader.error(items.get(i), NodeReader.index("watches", i), "expected a watch: a mapping with name, url and detect");
+                continue;
+            }
             Section w = reader.section(items.get(i), NodeReader.index("watches", i), KEYS);
+            int before = reader.problems().count();
             Watch watch = watch(w, sites, namedSites, seen);
             if (watch != null) out.add(watch);
+            // A watch must never vanish quietly: that would be a silently missed restock.
+            else if (reader.problems().count() == before) reader.error(items.get(i), w.path(), "this watch could not be read");
         }
         return out;
     }

@@ -378,4 +378,29 @@ class ConfigLoaderErrorsTest {
         ConfigException ex = new ConfigException(errors);
         assertThat(ex.getMessage()).startsWith("6 problems in the config").contains("alimi.yaml:13: stor: unknown key `stor`; did you mean `store`?");
     }
+
+    @Test
+    void aWatchThatIsNotAMappingIsOneError() {
+        ConfigError e = files.error(ConfigFiles.WATCH + "  - just a string\n");
+        assertThat(e.toString()).isEqualTo("alimi.yaml:5: watches[1]: expected a watch: a mapping with name, url and detect");
+    }
+
+    @Test
+    void graphqlNeedsAQueryAndOnlyOneBody() {
+        List<ConfigError> errors = files.errors("""
+                watches:
+                  - name: A
+                    url: https://shop.example/graphql
+                    graphql: { variables: { id: 1 } }
+                    detect: { json-path: $.stock }
+                  - name: B
+                    url: https://shop.example/p
+                    body: "x"
+                    json: { a: 1 }
+                    detect: { json-path: $.stock }
+                """);
+        assertThat(errors).extracting(ConfigError::toString).containsExactly(
+                "alimi.yaml:4: watches[0].graphql.query: `query` is required; the GraphQL query text",
+                "alimi.yaml:9: watches[1].json: use only one of body, json, form or graphql (found body and json)");
+    }
 }
