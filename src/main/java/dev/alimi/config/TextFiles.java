@@ -47,7 +47,7 @@ final class TextFiles {
         private static final long serialVersionUID = 1L;
 
         TooLarge() {
-            super("the file is larger than " + (MAX_BYTES / 1024) + " KB; a config file should be far smaller");
+            super("the file is larger than " + (MAX_BYTES / (1024 * 1024)) + " MB; a config file should be far smaller");
         }
     }
 

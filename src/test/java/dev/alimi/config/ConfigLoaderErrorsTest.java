@@ -403,4 +403,21 @@ class ConfigLoaderErrorsTest {
                 "alimi.yaml:4: watches[0].graphql.query: `query` is required; the GraphQL query text",
                 "alimi.yaml:9: watches[1].json: use only one of body, json, form or graphql (found body and json)");
     }
+
+    @Test
+    void hugeFileIsRefusedWithoutReadingItAll() throws Exception {
+        java.nio.file.Files.write(files.config(), new byte[2 * 1024 * 1024]);
+        ConfigException ex = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class,
+                () -> files.loader().load(files.config()));
+        assertThat(ex.errors()).singleElement().hasToString(
+                "alimi.yaml: the file is larger than 1 MB; a config file should be far smaller");
+    }
+
+    @Test
+    void invalidUtf8IsRefused() throws Exception {
+        java.nio.file.Files.write(files.config(), new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        ConfigException ex = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class,
+                () -> files.loader().load(files.config()));
+        assertThat(ex.errors()).singleElement().hasToString("alimi.yaml: the file is not valid UTF-8 text");
+    }
 }

@@ -85,4 +85,18 @@ class ConfigWatcherTest {
         assertThat(w.checkNow()).isTrue();
         assertThat(changes).hasSize(1);
     }
+
+    @Test
+    void theBackgroundThreadReloadsOnItsOwn() {
+        ConfigFiles files = new ConfigFiles(dir);
+        files.write(config("first"));
+        List<Catalog> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ConfigWatcher w = new ConfigWatcher(files.config(), files.loader(), seen::add, failures::add,
+                java.time.Duration.ofMillis(10))) {
+            w.start();
+            files.write(config("second"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !seen.isEmpty());
+        }
+        assertThat(seen.getFirst().watches().getFirst().name()).isEqualTo("second");
+    }
 }
