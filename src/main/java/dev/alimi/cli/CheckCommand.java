@@ -185,8 +185,13 @@ final class CheckCommand implements Callable<Integer> {
             if (given != 1) throw new ParameterException(spec.commandLine(), "--in-stock-path needs exactly one of --equals, --in, --not-equals");
             condition = new InStockCondition(ValueSelector.jsonPath(inStockPath), equalsValue, inValues, notEqualsValue);
         }
-        if (!inStockText.isEmpty() || !outOfStockText.isEmpty()) {
-            if (css == null) throw new ParameterException(spec.commandLine(), "--in-stock-text/--out-of-stock-text need --css (where to read the text)");
+        boolean texts = !inStockText.isEmpty() || !outOfStockText.isEmpty();
+        if (texts && css == null) {
+            throw new ParameterException(spec.commandLine(), "--in-stock-text/--out-of-stock-text need --css (where to read the text)");
+        }
+        if (css != null && !texts) {
+            // a bare selector would read a disabled "Sold out" button as in stock
+            throw new ParameterException(spec.commandLine(), "--css needs --in-stock-text and/or --out-of-stock-text to compare the selected text with");
         }
         if (css == null && jsonPath == null && condition == null && regex == null && outOfStockRegex == null) {
             throw new ParameterException(spec.commandLine(), "say how to decide: --css (with --in-stock-text/--out-of-stock-text), "
