@@ -47,6 +47,9 @@ record ChannelUrl(URI uri, String scheme, String userInfo, String host, List<Str
                 () -> new IllegalArgumentException("channel URL has no scheme (like slack:// or https://)"));
         if (text.endsWith("://")) {
             text = text + "/";
+        } else if (text.length() == scheme.length() + 1) {
+            // a bare "console:" has nothing after the scheme, which java.net.URI refuses
+            text = text + "///";
         }
         URI uri;
         try {
