@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -60,9 +64,11 @@ final class JsonWebhook {
             HttpResponse<InputStream> raw = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             String body;
             try (InputStream in = raw.body()) {
-                body = new String(in.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8);
+                body = new String(readCapped(in), StandardCharsets.UTF_8);
             }
             response = new Response(raw.statusCode(), raw.headers(), body);
+        } catch (TimeoutException e) {
+            return new SendResult.Failed(true, "response body not complete within " + timeout.toMillis() + " ms");
         } catch (HttpTimeoutException e) {
             return new SendResult.Failed(true, "no response within " + timeout.toMillis() + " ms");
         } catch (ConnectException e) {
@@ -76,6 +82,29 @@ final class JsonWebhook {
             return new SendResult.Failed(false, "request refused by the HTTP client (bad header or URL)");
         }
         return classify(response, onSuccess, bodyRetryAfter);
+    }
+
+    /**
+     * Reads at most {@link #MAX_RESPONSE_BYTES} of the body within the request timeout. The client's timeout
+     * ends when the headers arrive, so a receiver dripping its body would otherwise hold the delivery forever.
+     */
+    private byte[] readCapped(InputStream in) throws IOException, InterruptedException, TimeoutException {
+        CompletableFuture<byte[]> bytes = new CompletableFuture<>();
+        Thread.ofVirtual().name("alimi-webhook-body").start(() -> {
+            try {
+                bytes.complete(in.readNBytes(MAX_RESPONSE_BYTES));
+            } catch (IOException | RuntimeException e) {
+                bytes.completeExceptionally(e);
+            }
+        });
+        try {
+            return bytes.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            in.close();
+            throw e;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("reading the response failed");
+        }
     }
 
     private SendResult classify(Response response, Function<Response, SendResult> onSuccess,

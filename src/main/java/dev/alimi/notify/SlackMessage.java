@@ -12,6 +12,7 @@ final class SlackMessage {
     static final int MAX_NAME = 300;
     static final int MAX_SITE = 100;
     static final int MAX_TEXT = 3_000;
+    static final int MAX_FALLBACK = 3_900;
     static final int MAX_LINK_IN_TEXT = 900;
     static final int MAX_BUTTON_URL = 3_000;
 
@@ -19,7 +20,7 @@ final class SlackMessage {
 
     static ObjectNode body(MessageText m, ObjectMapper json) {
         ObjectNode body = json.createObjectNode();
-        body.put("text", escape(MessageText.truncate(m.summary(), MAX_TEXT)));
+        body.put("text", fallbackText(m));
         body.put("unfurl_links", false);
         body.put("unfurl_media", false);
         ArrayNode blocks = body.putArray("blocks");
@@ -32,6 +33,12 @@ final class SlackMessage {
             button.put("url", m.link());
         }
         return body;
+    }
+
+    /** The push-notification text, escaped, under the recommended 4,000 characters even if all of it is {@code &}. */
+    static String fallbackText(MessageText m) {
+        String text = escape(MessageText.truncate(m.summary(), MAX_TEXT));
+        return text.length() <= MAX_FALLBACK ? text : escape(MessageText.truncate(m.summary(), MAX_FALLBACK / 5));
     }
 
     /** "*<url|name>* is back in stock\n*Price:* €49.99 · *Stock:* 12 · *Shop:* ShopX", within 3,000 characters. */

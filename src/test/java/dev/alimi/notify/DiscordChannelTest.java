@@ -212,6 +212,14 @@ class DiscordChannelTest {
     }
 
     @Test
+    void aHugeErrorBodyIsReadOnlyInPart() {
+        fake.respondNext(400, Map.of(), "x".repeat(8 * 1024 * 1024));
+        SendResult r = registry.create(fake.spec("friends"), context).send(TestEvents.restocked("W", NOW));
+        assertThat(r).isInstanceOfSatisfying(SendResult.Failed.class,
+                f -> assertThat(f.detail()).startsWith("HTTP 400: xxx").hasSizeLessThan(220));
+    }
+
+    @Test
     void redactionKeepsTheIdAndMasksTheToken() {
         assertThat(registry.redact(ChannelSpec.of("f", "discord://" + ID + "/" + TOKEN)))
                 .isEqualTo("discord://" + ID + "/***");

@@ -47,28 +47,36 @@ public abstract class FakeReceiver implements AutoCloseable {
     /**
      * A scripted reply. {@code status} 0 means the default success reply; {@code delay} holds the response
      * back (slow receiver); {@code gate}, when set, is awaited first, and if it does not open within
-     * {@link #PATIENCE} the reply becomes {@code 400 gate never opened}.
+     * {@link #PATIENCE} the reply becomes {@code 400 gate never opened}; {@code bodyStall} sends the headers
+     * and the first byte of the body, then waits that long before the rest (dripping receiver).
      */
-    public record Reply(int status, Map<String, String> headers, String body, Duration delay, CountDownLatch gate) {
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay, CountDownLatch gate,
+            Duration bodyStall) {
 
         public Reply {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
             body = body == null ? "" : body;
             delay = delay == null ? Duration.ZERO : delay;
+            bodyStall = bodyStall == null ? Duration.ZERO : bodyStall;
         }
 
         public static Reply of(int status, Map<String, String> headers, String body) {
-            return new Reply(status, headers, body, Duration.ZERO, null);
+            return new Reply(status, headers, body, Duration.ZERO, null, Duration.ZERO);
         }
 
         /** The default success reply, sent only once {@code gate} opens. */
         public static Reply defaultAfter(CountDownLatch gate) {
-            return new Reply(0, Map.of(), "", Duration.ZERO, gate);
+            return new Reply(0, Map.of(), "", Duration.ZERO, gate, Duration.ZERO);
         }
 
         /** The default success reply, sent after {@code delay}. */
         public static Reply defaultAfter(Duration delay) {
-            return new Reply(0, Map.of(), "", delay, null);
+            return new Reply(0, Map.of(), "", delay, null, Duration.ZERO);
+        }
+
+        /** Headers at once, then one byte of {@code body}, then nothing for {@code stall}, then the rest. */
+        public static Reply stalledBody(int status, String body, Duration stall) {
+            return new Reply(status, Map.of(), body, Duration.ZERO, null, stall);
         }
     }
 
@@ -158,6 +166,7 @@ public abstract class FakeReceiver implements AutoCloseable {
                     uri.getRawQuery() == null ? "" : uri.getRawQuery(), Map.copyOf(headers), body);
             Reply reply = record(request);
             reply = await(reply);
+            Duration stall = reply.bodyStall();
             if (reply.status() == 0) {
                 reply = defaultReply(request);
             }
@@ -167,7 +176,14 @@ public abstract class FakeReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(reply.status(), noBody ? -1 : bytes.length);
             if (!noBody) {
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
+                    if (!stall.isZero()) {
+                        out.write(bytes, 0, 1);
+                        out.flush();
+                        sleep(stall);
+                        out.write(bytes, 1, bytes.length - 1);
+                    } else {
+                        out.write(bytes);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -188,13 +204,21 @@ public abstract class FakeReceiver implements AutoCloseable {
             if (reply.gate() != null && !reply.gate().await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
                 return Reply.of(400, Map.of(), "gate never opened");
             }
-            if (!reply.delay().isZero()) {
-                Thread.sleep(reply.delay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sleep(reply.delay());
+        return reply;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            if (!d.isZero()) {
+                Thread.sleep(d);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return reply;
     }
 
     @Override

@@ -156,7 +156,7 @@ class SlackChannelTest {
 
         JsonNode body = json.readTree(fake.last().body());
         assertThat(body.at("/blocks/0/text/text").asText().length()).isLessThanOrEqualTo(3_000);
-        assertThat(body.get("text").asText().length()).isLessThanOrEqualTo(4_000 * 5);
+        assertThat(body.get("text").asText().length()).isLessThanOrEqualTo(4_000);
         assertThat(body.at("/blocks/0/text/text").asText()).doesNotContain(link);
         assertThat(body.get("blocks")).hasSize(1);
     }
@@ -198,6 +198,20 @@ class SlackChannelTest {
         assertThat(r).isInstanceOfSatisfying(SendResult.Failed.class, f -> {
             assertThat(f.retryable()).isTrue();
             assertThat(f.detail()).doesNotContain("C3");
+        });
+    }
+
+    @Test
+    void aReceiverDrippingItsBodyIsCutOffAtTheTimeout() {
+        ChannelContext impatient = new ChannelContext(context.http(), context.console(), context.clock(),
+                Duration.ofMillis(500));
+        fake.respondNext(FakeReceiver.Reply.stalledBody(200, "ok", Duration.ofSeconds(5)));
+
+        SendResult r = registry.create(fake.spec("team"), impatient).send(TestEvents.restocked("W", NOW));
+
+        assertThat(r).isInstanceOfSatisfying(SendResult.Failed.class, f -> {
+            assertThat(f.retryable()).isTrue();
+            assertThat(f.detail()).contains("response body not complete");
         });
     }
 
