@@ -1,0 +1,71 @@
+package dev.alimi.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alimi.model.StockEvent;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Posts alerts to a Discord webhook with {@code wait=true}, keeping the returned message id for later edits. */
+final class DiscordChannel implements Channel {
+
+    static final String USER_AGENT = "DiscordBot (https://github.com/alimi, 0.1)";
+
+    private final String name;
+    private final URI endpoint;
+    private final String username;
+    private final JsonWebhook webhook;
+    private final ObjectMapper json = new ObjectMapper();
+
+    DiscordChannel(String name, URI endpoint, String username, List<String> secrets, ChannelContext context) {
+        this.name = name;
+        this.endpoint = endpoint;
+        this.username = username;
+        this.webhook = new JsonWebhook(context, secrets);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public SendResult send(StockEvent event) {
+        String body;
+        try {
+            body = json.writeValueAsString(DiscordMessage.body(MessageText.of(event), username, json));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        return webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter);
+    }
+
+    private SendResult sent(JsonWebhook.Response response) {
+        if (response.status() == 204 || response.body().isBlank()) {
+            return new SendResult.Sent(null);
+        }
+        JsonNode id = readJson(response.body()).map(n -> n.get("id")).orElse(null);
+        return new SendResult.Sent(id != null && id.isValueNode() && !id.asText().isBlank() ? id.asText() : null);
+    }
+
+    /** Discord's 429 body: {@code {"retry_after": 64.57, ...}} in float seconds. */
+    private Optional<Duration> retryAfter(String body) {
+        return readJson(body)
+                .map(n -> n.get("retry_after"))
+                .filter(JsonNode::isNumber)
+                .map(n -> RetryAfterHeader.seconds(new BigDecimal(n.asText())));
+    }
+
+    private Optional<JsonNode> readJson(String text) {
+        try {
+            return Optional.ofNullable(json.readTree(text));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+}

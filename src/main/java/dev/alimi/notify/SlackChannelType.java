@@ -1,0 +1,111 @@
+package dev.alimi.notify;
+
+import dev.alimi.model.ChannelSpec;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Slack incoming webhooks. Accepts {@code slack://T/B/C} (Apprise, optionally {@code botname@}),
+ * {@code slack://hook:T-B-C@webhook} (Shoutrrr), {@code https://hooks.slack.com/services/T/B/C}, and in the
+ * long form ({@code type: slack}) the same path on any host.
+ */
+final class SlackChannelType implements ChannelType {
+
+    static final String HOST = "hooks.slack.com";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{1,100}");
+    private static final String FORMS =
+            "slack://T000/B000/XXXX or https://hooks.slack.com/services/T000/B000/XXXX";
+
+    /** Where to post, the team id (shown), and the tokens (never shown). */
+    private record Target(URI endpoint, String team, List<String> secrets) {}
+
+    @Override
+    public String type() {
+        return "slack";
+    }
+
+    @Override
+    public boolean accepts(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (scheme.equals("slack")) {
+            return true;
+        }
+        return scheme.equals("https") && HOST.equalsIgnoreCase(url.getHost())
+                && url.getRawPath() != null && url.getRawPath().startsWith("/services/");
+    }
+
+    @Override
+    public Optional<String> problem(ChannelSpec spec) {
+        try {
+            target(spec);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
+    public Channel create(ChannelSpec spec, ChannelContext context) {
+        Target t = target(spec);
+        return new SlackChannel(spec.name(), t.endpoint(), t.secrets(), context);
+    }
+
+    @Override
+    public String redact(ChannelSpec spec) {
+        try {
+            ChannelUrl url = ChannelUrl.parse(spec.url());
+            Target t = target(spec);
+            return url.isHttp() ? url.origin() + "/services/" + t.team() + "/***" : "slack://" + t.team() + "/***";
+        } catch (IllegalArgumentException e) {
+            return "slack://***";
+        }
+    }
+
+    private Target target(ChannelSpec spec) {
+        ChannelUrl url = ChannelUrl.parse(spec.url());
+        List<String> tokens;
+        URI endpoint;
+        if (url.scheme().equals("slack")) {
+            tokens = shortFormTokens(url);
+            endpoint = URI.create("https://" + HOST + "/services/" + String.join("/", tokens));
+        } else if (url.isHttp()) {
+            boolean longForm = "slack".equalsIgnoreCase(spec.type());
+            if (!longForm && !HOST.equals(url.hostName())) {
+                throw new IllegalArgumentException("a Slack webhook URL is on " + HOST + "; for another host give "
+                        + "the long form with type: slack");
+            }
+            List<String> seg = url.segments();
+            int i = seg.lastIndexOf("services");
+            if (i < 0 || seg.size() != i + 4) {
+                throw new IllegalArgumentException("Slack webhook URL must end in /services/T…/B…/…; expected " + FORMS);
+            }
+            tokens = seg.subList(i + 1, i + 4);
+            endpoint = url.uri();
+        } else {
+            throw new IllegalArgumentException("a slack channel takes " + FORMS + ", not a " + url.scheme() + ":// URL");
+        }
+        for (String token : tokens) {
+            if (!TOKEN.matcher(token).matches()) {
+                throw new IllegalArgumentException("Slack webhook tokens are letters and digits; expected " + FORMS);
+            }
+        }
+        return new Target(ChannelUrl.rebase(endpoint, spec.baseUrl()), tokens.get(0),
+                List.of(tokens.get(1), tokens.get(2)));
+    }
+
+    private static List<String> shortFormTokens(ChannelUrl url) {
+        if (url.userInfo() != null && url.userInfo().startsWith("hook:") && url.segments().isEmpty()) {
+            String[] parts = url.userInfo().substring("hook:".length()).split("-", -1);
+            if (parts.length == 3) {
+                return List.of(parts);
+            }
+            throw new IllegalArgumentException("Shoutrrr Slack URL must be slack://hook:T-B-C@webhook; or use " + FORMS);
+        }
+        if (url.segments().size() != 2 || url.host().isEmpty()) {
+            throw new IllegalArgumentException("slack URL needs three webhook tokens: " + FORMS);
+        }
+        return List.of(url.host(), url.segments().get(0), url.segments().get(1));
+    }
+}

@@ -1,0 +1,285 @@
+package dev.alimi.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alimi.model.ChannelSpec;
+import dev.alimi.model.Delivery;
+import dev.alimi.model.StockEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The same delivery cases for every registered channel type, through the registry and the dispatcher,
+ * against real loopback receivers. Console takes part where a case applies to it (no HTTP status).
+ */
+class ChannelContractTest {
+
+    /** Every channel type of {@link ChannelRegistry#standard()}, with its receiver. */
+    enum Kind {
+        SLACK(FakeSlack::new, "Retry-After header only"),
+        DISCORD(FakeDiscord::new, "{\"message\":\"You are being rate limited.\",\"retry_after\":0.2,\"global\":false}"),
+        CONSOLE(null, null);
+
+        final Supplier<FakeReceiver> receiver;
+        final String rateLimitBody;
+
+        Kind(Supplier<FakeReceiver> receiver, String rateLimitBody) {
+            this.receiver = receiver;
+            this.rateLimitBody = rateLimitBody;
+        }
+
+        boolean http() {
+            return receiver != null;
+        }
+    }
+
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final Backoff FAST = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 2.0);
+
+    private final Clock clock = Clock.systemUTC();
+    private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
+    private final ChannelContext context = new ChannelContext(HttpClient.newHttpClient(),
+            new PrintStream(consoleBytes, true, StandardCharsets.UTF_8), clock, Duration.ofSeconds(5));
+    private final ChannelRegistry registry = ChannelRegistry.standard();
+    private final List<FakeReceiver> receivers = new ArrayList<>();
+
+    @AfterEach
+    void stopReceivers() {
+        receivers.forEach(FakeReceiver::close);
+    }
+
+    /** Every type in the standard registry is covered by this contract. */
+    @Test
+    void everyRegisteredTypeIsInTheContract() {
+        assertThat(registry.types()).containsExactlyInAnyOrder("slack", "discord", "console");
+        assertThat(Kind.values()).hasSize(registry.types().size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void success(Kind kind) {
+        Target t = target(kind, "main");
+        StockEvent event = TestEvents.restocked("Widget Pro", clock.instant());
+
+        Delivery d = dispatcher(Map.of("main", t.channel), TTL).dispatch(event, List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        assertThat(d.attempts()).isEqualTo(1);
+        assertThat(d.channel()).isEqualTo("main");
+        assertThat(d.watch()).isEqualTo("Widget Pro");
+        assertThat(d.detectedAt()).isEqualTo(event.observation().observedAt());
+        assertThat(d.sentAt()).isAfterOrEqualTo(d.detectedAt());
+        assertThat(d.detail()).isNull();
+        switch (kind) {
+            case SLACK -> assertThat(d.messageId()).isNull();
+            case DISCORD -> assertThat(d.messageId()).isEqualTo(Long.toString(FakeDiscord.FIRST_MESSAGE_ID));
+            case CONSOLE -> assertThat(d.messageId()).isNull();
+        }
+        if (kind.http()) {
+            assertThat(t.receiver.received()).hasSize(1);
+            assertThat(t.receiver.last().method()).isEqualTo("POST");
+            assertThat(t.receiver.last().body()).contains("Widget Pro");
+        } else {
+            assertThat(consoleText()).contains("Widget Pro").contains("€49.99").contains("12 left");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SLACK", "DISCORD"})
+    void rateLimitedWithRetryAfterHeaderThenSent(Kind kind) {
+        Target t = target(kind, "main");
+        t.receiver.respondNext(429, Map.of("Retry-After", "1"), kind.rateLimitBody);
+
+        Delivery d = dispatcher(Map.of("main", t.channel), TTL)
+                .dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        assertThat(d.attempts()).isEqualTo(2);
+        assertThat(t.receiver.received()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"DISCORD"})
+    void rateLimitedWithRetryAfterInBodyThenSent(Kind kind) {
+        Target t = target(kind, "main");
+        t.receiver.respondNext(429, Map.of("Content-Type", "application/json"), kind.rateLimitBody);
+
+        Delivery d = dispatcher(Map.of("main", t.channel), TTL)
+                .dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        assertThat(d.attempts()).isEqualTo(2);
+        assertThat(d.messageId()).isNotNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SLACK", "DISCORD"})
+    void serverErrorIsRetriedThenSent(Kind kind) {
+        Target t = target(kind, "main");
+        t.receiver.respondNext(500, Map.of(), "rollup_error");
+
+        Delivery d = dispatcher(Map.of("main", t.channel), TTL)
+                .dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        assertThat(d.attempts()).isEqualTo(2);
+        assertThat(t.receiver.received()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SLACK", "DISCORD"})
+    void slowReceiverTimesOutAndIsRetried(Kind kind) {
+        FakeReceiver receiver = kind.receiver.get();
+        receivers.add(receiver);
+        ChannelContext impatient = new ChannelContext(context.http(), context.console(), clock, Duration.ofSeconds(1));
+        Channel channel = registry.create(spec(kind, receiver, "main"), impatient);
+        receiver.respondNext(FakeReceiver.Reply.defaultAfter(Duration.ofSeconds(4)));
+
+        Delivery d = dispatcher(Map.of("main", channel), TTL)
+                .dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        // on a loaded machine a later attempt may time out too; what matters is that timeouts are retried
+        assertThat(d.attempts()).isGreaterThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SLACK", "DISCORD"})
+    void clientErrorIsNotRetried(Kind kind) {
+        Target t = target(kind, "main");
+        t.receiver.respondNext(400, Map.of(), "invalid_payload");
+
+        Delivery d = dispatcher(Map.of("main", t.channel), TTL)
+                .dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.FAILED);
+        assertThat(d.attempts()).isEqualTo(1);
+        assertThat(d.detail()).contains("400").contains("invalid_payload");
+        assertThat(d.messageId()).isNull();
+        assertThat(t.receiver.received()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SLACK", "DISCORD"})
+    void rateLimitLongerThanTheTtlDropsTheAlert(Kind kind) {
+        Target t = target(kind, "main");
+        t.receiver.respondNext(429, Map.of("Retry-After", "2"), kind.rateLimitBody);
+
+        Delivery d = dispatcher(Map.of("main", t.channel), Duration.ofMillis(1500))
+                .dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.EXPIRED);
+        assertThat(d.attempts()).isEqualTo(1);
+        assertThat(d.detail()).isEqualTo("older than 1500ms");
+        assertThat(d.messageId()).isNull();
+        assertThat(t.receiver.received()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void alertAlreadyOlderThanTheTtlIsNeverSent(Kind kind) {
+        Target t = target(kind, "main");
+        StockEvent old = TestEvents.restocked("Widget Pro", clock.instant().minus(Duration.ofMinutes(6)));
+
+        Delivery d = dispatcher(Map.of("main", t.channel), TTL).dispatch(old, List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.EXPIRED);
+        assertThat(d.attempts()).isZero();
+        assertThat(d.detail()).isEqualTo("older than 5m");
+        if (kind.http()) {
+            assertThat(t.receiver.received()).isEmpty();
+        } else {
+            assertThat(consoleText()).isEmpty();
+        }
+    }
+
+    /** Each receiver holds its answer until the other has been asked: only parallel sends can both succeed. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"SLACK", "DISCORD"})
+    void dispatchesToTwoChannelsInParallel(Kind kind) {
+        Target a = target(kind, "a");
+        Target b = target(kind, "b");
+        CountDownLatch aAsked = a.receiver.latchForRequests(1);
+        CountDownLatch bAsked = b.receiver.latchForRequests(1);
+        a.receiver.respondNext(FakeReceiver.Reply.defaultAfter(bAsked));
+        b.receiver.respondNext(FakeReceiver.Reply.defaultAfter(aAsked));
+        ChannelContext patient = new ChannelContext(context.http(), context.console(), clock, Duration.ofSeconds(30));
+        Map<String, Channel> channels = Map.of(
+                "a", registry.create(spec(kind, a.receiver, "a"), patient),
+                "b", registry.create(spec(kind, b.receiver, "b"), patient));
+
+        List<Delivery> ds = dispatcher(channels, TTL)
+                .dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("a", "b"));
+
+        assertThat(ds).extracting(Delivery::channel).containsExactly("a", "b");
+        assertThat(ds).extracting(Delivery::outcome).containsOnly(Delivery.Outcome.SENT);
+        assertThat(ds).extracting(Delivery::attempts).containsOnly(1);
+    }
+
+    @Test
+    void unknownChannelNameFailsOnlyThatDelivery() {
+        Target t = target(Kind.CONSOLE, "console");
+
+        List<Delivery> ds = dispatcher(Map.of("console", t.channel), TTL)
+                .dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("nope", "console"));
+
+        assertThat(ds.get(0).outcome()).isEqualTo(Delivery.Outcome.FAILED);
+        assertThat(ds.get(0).attempts()).isZero();
+        assertThat(ds.get(0).detail()).isEqualTo("unknown channel 'nope'");
+        assertThat(ds.get(1).outcome()).isEqualTo(Delivery.Outcome.SENT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void soldOutIsSentToo(Kind kind) {
+        Target t = target(kind, "main");
+
+        Delivery d = dispatcher(Map.of("main", t.channel), TTL)
+                .dispatch(TestEvents.soldOut("Widget Pro", Duration.ofSeconds(42), clock.instant()), List.of("main"))
+                .get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        String text = kind.http() ? t.receiver.last().body() : consoleText();
+        assertThat(text).contains("sold out again after 42 s");
+    }
+
+    private record Target(FakeReceiver receiver, Channel channel) {}
+
+    private Target target(Kind kind, String name) {
+        if (!kind.http()) {
+            return new Target(null, registry.create(ChannelSpec.of(name, "console://"), context));
+        }
+        FakeReceiver receiver = kind.receiver.get();
+        receivers.add(receiver);
+        return new Target(receiver, registry.create(spec(kind, receiver, name), context));
+    }
+
+    private static ChannelSpec spec(Kind kind, FakeReceiver receiver, String name) {
+        return switch (kind) {
+            case SLACK -> ((FakeSlack) receiver).spec(name);
+            case DISCORD -> ((FakeDiscord) receiver).spec(name);
+            case CONSOLE -> ChannelSpec.of(name, "console://");
+        };
+    }
+
+    private Dispatcher dispatcher(Map<String, Channel> channels, Duration ttl) {
+        return new Dispatcher(channels, clock, ttl, FAST);
+    }
+
+    private String consoleText() {
+        return consoleBytes.toString(StandardCharsets.UTF_8);
+    }
+}
