@@ -72,7 +72,7 @@ final class AlimiService implements AutoCloseable {
     Dispatcher dispatcherFor(Catalog c) {
         Map<String, Channel> channels = new LinkedHashMap<>();
         for (ChannelSpec spec : c.channels().values()) channels.put(spec.name(), channelTypes.create(spec, channelContext));
-        return new Dispatcher(channels, clock, c.alertTtl(), Dispatcher.DEFAULT_BACKOFF);
+        return new Dispatcher(channels, clock, c.alertTtl(), dev.alimi.notify.Backoff.DEFAULT);
     }
 
     ChannelRegistry channelTypes() {
