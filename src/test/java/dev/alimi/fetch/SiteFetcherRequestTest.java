@@ -1,0 +1,254 @@
+package dev.alimi.fetch;
+
+import static dev.alimi.fetch.Fixtures.CLOCK;
+import static dev.alimi.fetch.Fixtures.NOW;
+import static dev.alimi.fetch.Fixtures.site;
+import static dev.alimi.fetch.Fixtures.watch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.Headers;
+import dev.alimi.model.RequestSpec;
+import dev.alimi.model.Site;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the fetcher sends, and how it treats statuses, redirects, refusals and slow bodies. */
+class SiteFetcherRequestTest {
+
+    private final FakeShop shop = new FakeShop();
+    private final AtomicReference<Headers> seenHeaders = new AtomicReference<>();
+    private final AtomicReference<String> seenMethod = new AtomicReference<>();
+    private final AtomicReference<String> seenBody = new AtomicReference<>();
+
+    FakeShop echo() {
+        return shop.on("/echo", ex -> {
+            seenHeaders.set(ex.getRequestHeaders());
+            seenMethod.set(ex.getRequestMethod());
+            seenBody.set(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            FakeShop.respond(ex, 200, "text/plain; charset=utf-8", "ok".getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        shop.close();
+    }
+
+    @Test
+    void sendsSiteAndWatchHeadersCookiesUserAgentAndEncodings() {
+        echo();
+        Site s = site(Duration.ofSeconds(5),
+                Map.of("X-Shop-Key", "site", "X-Both", "from-site", "Host", "evil.example", "Connection", "close",
+                        "Content-Length", "99"),
+                Map.of("sid", "abc", "cart", "7"), List.of(), 1 << 20, 1 << 20);
+        RequestSpec req = new RequestSpec("GET", null, null, Map.of("X-Both", "from-watch", "X-Watch", "w"));
+        try (SiteFetcher f = new SiteFetcher(s, CLOCK)) {
+            FetchResult r = f.fetch(watch(shop.uri("/echo"), req));
+
+            assertThat(r).isInstanceOf(FetchResult.Fetched.class);
+            Headers h = seenHeaders.get();
+            assertThat(h.getFirst("X-Shop-Key")).isEqualTo("site");
+            assertThat(h.getFirst("X-Watch")).isEqualTo("w");
+            assertThat(h.get("X-Both")).containsExactly("from-watch");
+            assertThat(h.getFirst("User-Agent")).isEqualTo(Fixtures.UA);
+            assertThat(h.getFirst("Accept-Encoding")).isEqualTo("gzip, deflate");
+            assertThat(h.getFirst("Accept")).contains("text/html");
+            assertThat(h.get("Cookie")).hasSize(1);
+            assertThat(Arrays.asList(h.getFirst("Cookie").split("; "))).containsExactlyInAnyOrder("sid=abc", "cart=7");
+            assertThat(h.getFirst("Host")).isEqualTo("127.0.0.1:" + shop.port());
+        }
+    }
+
+    @Test
+    void postsBodyWithContentType() {
+        echo();
+        RequestSpec post = new RequestSpec("POST", "{\"query\":\"{ stock }\"}", "application/json", Map.of());
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            FetchResult r = f.fetch(watch(shop.uri("/echo"), post));
+
+            assertThat(r).isInstanceOf(FetchResult.Fetched.class);
+            assertThat(seenMethod.get()).isEqualTo("POST");
+            assertThat(seenBody.get()).isEqualTo("{\"query\":\"{ stock }\"}");
+            assertThat(seenHeaders.get().getFirst("Content-Type")).isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void putsFormBody() {
+        echo();
+        RequestSpec put = new RequestSpec("PUT", "a=1&b=%ED%95%9C", "application/x-www-form-urlencoded", Map.of());
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            f.fetch(watch(shop.uri("/echo"), put));
+
+            assertThat(seenMethod.get()).isEqualTo("PUT");
+            assertThat(seenBody.get()).isEqualTo("a=1&b=%ED%95%9C");
+            assertThat(seenHeaders.get().getFirst("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        }
+    }
+
+    @Test
+    void serverErrorIsFetchedWithItsStatus() {
+        shop.on("/boom", ex -> FakeShop.respond(ex, 500, "text/html", "<h1>oops</h1>".getBytes(StandardCharsets.UTF_8)));
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            FetchResult r = f.fetch(watch(shop.uri("/boom")));
+
+            assertThat(r).isInstanceOfSatisfying(FetchResult.Fetched.class, ok -> {
+                assertThat(ok.page().status()).isEqualTo(500);
+                assertThat(ok.page().body()).isEqualTo("<h1>oops</h1>");
+                assertThat(ok.page().contentType()).isEqualTo("text/html");
+                assertThat(ok.page().receivedAt()).isEqualTo(NOW);
+            });
+        }
+    }
+
+    @Test
+    void connectionRefusedFails() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            FetchResult r = f.fetch(watch(URI.create("http://127.0.0.1:" + closedPort + "/p")));
+
+            assertThat(r).isInstanceOfSatisfying(FetchResult.Failed.class, fail -> {
+                assertThat(fail.reason()).isEqualTo("connection refused by 127.0.0.1:" + closedPort);
+                assertThat(fail.at()).isEqualTo(NOW);
+            });
+        }
+    }
+
+    @Test
+    void slowTricklingBodyTimesOut() {
+        shop.on("/slow", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            try {
+                while (true) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the client hung up or the test ended: the trickle is over
+            }
+        });
+        Site s = site(Duration.ofMillis(300), Map.of(), Map.of(), List.of(), 1 << 20, 1 << 20);
+        try (SiteFetcher f = new SiteFetcher(s, CLOCK)) {
+            FetchResult r = f.fetch(watch(shop.uri("/slow")));
+
+            assertThat(r).isEqualTo(new FetchResult.Failed("timed out after 300ms", NOW));
+        }
+    }
+
+    @Test
+    void slowHeadersTimeOut() {
+        shop.on("/stall", ex -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Site s = site(Duration.ofMillis(300), Map.of(), Map.of(), List.of(), 1 << 20, 1 << 20);
+        try (SiteFetcher f = new SiteFetcher(s, CLOCK)) {
+            assertThat(f.fetch(watch(shop.uri("/stall")))).isEqualTo(new FetchResult.Failed("timed out after 300ms", NOW));
+        }
+    }
+
+    private void redirectChain() {
+        shop.on("/r/", ex -> {
+            int n = Integer.parseInt(ex.getRequestURI().getPath().substring(3));
+            if (n == 0) {
+                FakeShop.respond(ex, 200, "text/plain", ("done via " + ex.getRequestMethod()).getBytes(StandardCharsets.UTF_8));
+            } else {
+                // relative Location, resolved against the current URL
+                ex.getResponseHeaders().set("Location", String.valueOf(n - 1));
+                ex.sendResponseHeaders(n % 2 == 0 ? 302 : 301, -1);
+            }
+        });
+    }
+
+    @Test
+    void followsRedirectsToTheFinalUrl() {
+        redirectChain();
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            FetchResult r = f.fetch(watch(shop.uri("/r/2")));
+
+            assertThat(r).isInstanceOfSatisfying(FetchResult.Fetched.class, ok -> {
+                assertThat(ok.page().status()).isEqualTo(200);
+                assertThat(ok.page().url()).isEqualTo(shop.uri("/r/0"));
+                assertThat(ok.page().body()).isEqualTo("done via GET");
+            });
+        }
+    }
+
+    @Test
+    void fiveRedirectsAreFollowedButSixFail() {
+        redirectChain();
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            assertThat(f.fetch(watch(shop.uri("/r/5")))).isInstanceOf(FetchResult.Fetched.class);
+            assertThat(f.fetch(watch(shop.uri("/r/6")))).isEqualTo(new FetchResult.Failed("more than 5 redirects", NOW));
+        }
+    }
+
+    @Test
+    void seeOtherTurnsPostIntoGet() {
+        redirectChain();
+        shop.on("/order", ex -> {
+            ex.getRequestBody().readAllBytes();
+            ex.getResponseHeaders().set("Location", "/r/0");
+            ex.sendResponseHeaders(303, -1);
+        });
+        RequestSpec post = new RequestSpec("POST", "x=1", "application/x-www-form-urlencoded", Map.of());
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            FetchResult r = f.fetch(watch(shop.uri("/order"), post));
+
+            assertThat(r).isInstanceOfSatisfying(FetchResult.Fetched.class,
+                    ok -> assertThat(ok.page().body()).isEqualTo("done via GET"));
+        }
+    }
+
+    @Test
+    void temporaryRedirectKeepsPostAndBody() {
+        echo();
+        shop.on("/moved", ex -> {
+            ex.getRequestBody().readAllBytes();
+            ex.getResponseHeaders().set("Location", "/echo");
+            ex.sendResponseHeaders(307, -1);
+        });
+        RequestSpec post = new RequestSpec("POST", "x=1", "application/x-www-form-urlencoded", Map.of());
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            f.fetch(watch(shop.uri("/moved"), post));
+
+            assertThat(seenMethod.get()).isEqualTo("POST");
+            assertThat(seenBody.get()).isEqualTo("x=1");
+        }
+    }
+
+    @Test
+    void unsupportedSchemeFailsWithoutARequest() {
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            assertThat(f.fetch(watch(URI.create("ftp://shop.example/p"))))
+                    .isEqualTo(new FetchResult.Failed("unsupported URL scheme 'ftp' (http or https only)", NOW));
+        }
+    }
+
+    @Test
+    void closedFetcherFails() {
+        echo();
+        SiteFetcher f = new SiteFetcher(site(), CLOCK);
+        f.close();
+        assertThat(f.fetch(watch(shop.uri("/echo")))).isEqualTo(new FetchResult.Failed("fetcher closed", NOW));
+    }
+}
