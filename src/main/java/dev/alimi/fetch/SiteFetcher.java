@@ -93,6 +93,7 @@ public final class SiteFetcher implements AutoCloseable {
         String method = spec.method() == null ? "GET" : spec.method().toUpperCase(Locale.ROOT);
         String body = spec.body();
         Map<String, String> headers = RequestHeaders.of(site, spec);
+        // Monotonic, not the injected clock: the bound is on real socket waiting, which a test clock cannot speed up.
         long deadline = System.nanoTime() + site.timeout().toNanos();
         for (int redirects = 0; ; redirects++) {
             HttpResponse<byte[]> response = exchange(route, uri, method, body, headers, deadline);
