@@ -128,6 +128,34 @@ class SiteFetcherRequestTest {
     }
 
     @Test
+    void unknownHostFails() {
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            assertThat(f.fetch(watch(URI.create("http://shop.invalid/p"))))
+                    .isEqualTo(new FetchResult.Failed("unknown host shop.invalid:80", NOW));
+        }
+    }
+
+    @Test
+    void tlsToAPlainTextServerFails() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (var socket = plain.accept()) {
+                    socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the test is over
+                }
+            });
+            URI https = URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/p");
+            try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+                FetchResult r = f.fetch(watch(https));
+
+                assertThat(r).isInstanceOfSatisfying(FetchResult.Failed.class, fail -> assertThat(fail.reason())
+                        .startsWith("TLS ").contains("127.0.0.1:" + plain.getLocalPort()));
+            }
+        }
+    }
+
+    @Test
     void slowTricklingBodyTimesOut() {
         shop.on("/slow", ex -> {
             ex.getResponseHeaders().set("Content-Type", "text/html");
