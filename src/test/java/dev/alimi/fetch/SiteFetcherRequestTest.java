@@ -49,7 +49,7 @@ class SiteFetcherRequestTest {
         echo();
         Site s = site(Duration.ofSeconds(5),
                 Map.of("X-Shop-Key", "site", "X-Both", "from-site", "Host", "evil.example", "Connection", "close",
-                        "Content-Length", "99"),
+                        "Content-Length", "99", "Accept-Encoding", "br", "Bad Name", "x", "X-Split", "a\r\nInjected: 1"),
                 Map.of("sid", "abc", "cart", "7"), List.of(), 1 << 20, 1 << 20);
         RequestSpec req = new RequestSpec("GET", null, null, Map.of("X-Both", "from-watch", "X-Watch", "w"));
         try (SiteFetcher f = new SiteFetcher(s, CLOCK)) {
@@ -66,6 +66,7 @@ class SiteFetcherRequestTest {
             assertThat(h.get("Cookie")).hasSize(1);
             assertThat(Arrays.asList(h.getFirst("Cookie").split("; "))).containsExactlyInAnyOrder("sid=abc", "cart=7");
             assertThat(h.getFirst("Host")).isEqualTo("127.0.0.1:" + shop.port());
+            assertThat(h).doesNotContainKeys("X-split", "Injected", "Bad name");
         }
     }
 
@@ -140,7 +141,12 @@ class SiteFetcherRequestTest {
         try (ServerSocket plain = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> {
                 try (var socket = plain.accept()) {
+                    // Read the ClientHello before answering, and let the client hang up first: closing with
+                    // unread input would reset the connection instead of showing it plain text.
+                    socket.getInputStream().read(new byte[4096]);
                     socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    socket.shutdownOutput();
+                    socket.getInputStream().transferTo(OutputStream.nullOutputStream());
                 } catch (IOException e) {
                     // the test is over
                 }
@@ -177,6 +183,33 @@ class SiteFetcherRequestTest {
 
             assertThat(r).isEqualTo(new FetchResult.Failed("timed out after 300ms", NOW));
         }
+    }
+
+    @Test
+    void interruptedFetchFailsAndKeepsTheInterrupt() throws Exception {
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        shop.on("/hang", ex -> {
+            arrived.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        AtomicReference<FetchResult> result = new AtomicReference<>();
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        try (SiteFetcher f = new SiteFetcher(site(Duration.ofSeconds(30), Map.of(), Map.of(), List.of(), 1 << 20, 1 << 20),
+                CLOCK)) {
+            Thread lane = Thread.ofVirtual().start(() -> {
+                result.set(f.fetch(watch(shop.uri("/hang"))));
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+            arrived.await();
+            lane.interrupt();
+            lane.join();
+        }
+        assertThat(result.get()).isEqualTo(new FetchResult.Failed("interrupted", NOW));
+        assertThat(stillInterrupted.get()).isTrue();
     }
 
     @Test
