@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +45,7 @@ public final class SiteFetcher implements AutoCloseable {
     private final List<Route> routes;
     private final AtomicInteger nextRoute = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Semaphore slots;
 
     /**
      * @throws IllegalArgumentException when a proxy URI is not a usable {@code http://} proxy
@@ -60,6 +62,7 @@ public final class SiteFetcher implements AutoCloseable {
             for (ProxyRoute p : proxies) built.add(new Route(client(ProxySelector.of(p.address())), p));
         }
         this.routes = List.copyOf(built);
+        this.slots = new Semaphore(Math.max(1, site.maxInFlight()));
     }
 
     private HttpClient client(ProxySelector proxy) {
@@ -71,12 +74,22 @@ public final class SiteFetcher implements AutoCloseable {
                 .build();
     }
 
-    /** One request for one watch, redirects included; never throws. */
+    /**
+     * One request for one watch, redirects included; never throws. At most {@code site.maxInFlight()}
+     * run at once; waiting for a free slot counts against the site's timeout.
+     */
     public FetchResult fetch(Watch watch) {
         if (closed.get()) return new FetchResult.Failed("fetcher closed", clock.instant());
-        Route route = routes.get(Math.floorMod(nextRoute.getAndIncrement(), routes.size()));
+        // Monotonic, not the injected clock: the bound is on real socket waiting, which a test clock cannot speed up.
+        long deadline = System.nanoTime() + site.timeout().toNanos();
         try {
-            return new FetchResult.Fetched(fetch(watch, route));
+            acquireSlot(deadline);
+            try {
+                Route route = routes.get(Math.floorMod(nextRoute.getAndIncrement(), routes.size()));
+                return new FetchResult.Fetched(fetch(watch, route, deadline));
+            } finally {
+                slots.release();
+            }
         } catch (FetchFailure f) {
             return new FetchResult.Failed(ProxyRoute.redact(f.reason()), clock.instant());
         } catch (RuntimeException e) {
@@ -85,7 +98,19 @@ public final class SiteFetcher implements AutoCloseable {
         }
     }
 
-    private Page fetch(Watch watch, Route route) throws FetchFailure {
+    private void acquireSlot(long deadline) throws FetchFailure {
+        try {
+            if (!slots.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                throw new FetchFailure("timed out after " + FetchFailure.human(site.timeout()) + " waiting for one of "
+                        + Math.max(1, site.maxInFlight()) + " request slots");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchFailure("interrupted");
+        }
+    }
+
+    private Page fetch(Watch watch, Route route, long deadline) throws FetchFailure {
         URI uri = watch.url();
         if (uri == null) throw new FetchFailure("watch has no URL");
         checkScheme(uri);
@@ -93,8 +118,6 @@ public final class SiteFetcher implements AutoCloseable {
         String method = spec.method() == null ? "GET" : spec.method().toUpperCase(Locale.ROOT);
         String body = spec.body();
         Map<String, String> headers = RequestHeaders.of(site, spec);
-        // Monotonic, not the injected clock: the bound is on real socket waiting, which a test clock cannot speed up.
-        long deadline = System.nanoTime() + site.timeout().toNanos();
         for (int redirects = 0; ; redirects++) {
             HttpResponse<byte[]> response = exchange(route, uri, method, body, headers, deadline);
             int status = response.statusCode();
@@ -161,9 +184,13 @@ public final class SiteFetcher implements AutoCloseable {
             // Plain-text HTTP/2 needs an h2c upgrade that shops and proxies rarely support.
             b.version(HttpClient.Version.HTTP_1_1);
         }
-        b.method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            b.method(method, body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+        } catch (IllegalArgumentException e) {
+            throw new FetchFailure("bad HTTP method '" + method + "'");
+        }
         headers.forEach((name, value) -> {
             try {
                 b.header(name, value);
@@ -180,7 +207,8 @@ public final class SiteFetcher implements AutoCloseable {
 
     private Page page(HttpResponse<byte[]> response) throws FetchFailure {
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        String encoding = response.headers().firstValue("Content-Encoding").orElse(null);
+        List<String> encodings = response.headers().allValues("Content-Encoding");
+        String encoding = encodings.isEmpty() ? null : String.join(",", encodings);
         byte[] decoded = new ContentDecoder(site.maxDecodedBytes()).decode(response.body(), encoding);
         String text = PageCharset.decode(decoded, contentType);
         return new Page(response.uri(), response.statusCode(), contentType, text, clock.instant());

@@ -306,6 +306,41 @@ class SiteFetcherRequestTest {
     }
 
     @Test
+    void neverMoreRequestsInFlightThanTheSiteAllows() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger current = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        shop.on("/busy", ex -> {
+            most.accumulateAndGet(current.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(50); // a slow shop, so that requests would overlap without the limit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            current.decrementAndGet();
+            FakeShop.respond(ex, 200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8));
+        });
+        Site base = site(Duration.ofSeconds(30), Map.of(), Map.of(), List.of(), 1 << 20, 1 << 20);
+        Site two = new Site(base.name(), null, base.rate(), base.timeout(), Map.of(), Map.of(), Fixtures.UA, List.of(),
+                List.of(), false, 2, base.maxBodyBytes(), base.maxDecodedBytes(), false);
+        try (SiteFetcher f = new SiteFetcher(two, CLOCK);
+             var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<FetchResult>> results = java.util.stream.IntStream.range(0, 8)
+                    .mapToObj(i -> pool.submit(() -> f.fetch(watch(shop.uri("/busy")))))
+                    .toList();
+            for (var r : results) assertThat(r.get()).isInstanceOf(FetchResult.Fetched.class);
+        }
+        assertThat(most.get()).isBetween(1, 2);
+    }
+
+    @Test
+    void badMethodFails() {
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            assertThat(f.fetch(watch(shop.uri("/x"), new RequestSpec("GE T", null, null, Map.of()))))
+                    .isEqualTo(new FetchResult.Failed("bad HTTP method 'GE T'", NOW));
+        }
+    }
+
+    @Test
     void closedFetcherFails() {
         echo();
         SiteFetcher f = new SiteFetcher(site(), CLOCK);
