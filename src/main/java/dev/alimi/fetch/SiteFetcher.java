@@ -131,7 +131,8 @@ public final class SiteFetcher implements AutoCloseable {
                 body = null;
                 headers = RequestHeaders.withoutBody(headers);
             }
-            if (!sameOrigin(uri, next)) headers = RequestHeaders.forOtherHost(headers);
+            // Cookies are scoped by host, not scheme: http -> https on the same host keeps them.
+            if (!uri.getHost().equalsIgnoreCase(next.getHost())) headers = RequestHeaders.forOtherHost(headers);
             uri = next;
         }
     }
@@ -224,12 +225,6 @@ public final class SiteFetcher implements AutoCloseable {
             throw new FetchFailure("unsupported URL scheme '" + scheme + "' (http or https only)");
         }
         if (uri.getHost() == null) throw new FetchFailure("URL without host: " + ProxyRoute.redact(uri.toString()));
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
     }
 
     private static int port(URI uri) {

@@ -298,6 +298,25 @@ class SiteFetcherRequestTest {
     }
 
     @Test
+    void redirectToAnotherHostDropsCookiesButKeepsOtherHeaders() {
+        echo();
+        shop.on("/elsewhere", ex -> {
+            ex.getResponseHeaders().set("Location", "http://localhost:" + shop.port() + "/echo");
+            ex.sendResponseHeaders(302, -1);
+        });
+        Site s = site(Duration.ofSeconds(5), Map.of("X-Shop-Key", "k"), Map.of("sid", "secret"), List.of(),
+                1 << 20, 1 << 20);
+        try (SiteFetcher f = new SiteFetcher(s, CLOCK)) {
+            FetchResult r = f.fetch(watch(shop.uri("/elsewhere")));
+
+            assertThat(r).isInstanceOfSatisfying(FetchResult.Fetched.class,
+                    ok -> assertThat(ok.page().url().getHost()).isEqualTo("localhost"));
+            assertThat(seenHeaders.get().getFirst("X-Shop-Key")).isEqualTo("k");
+            assertThat(seenHeaders.get()).doesNotContainKey("Cookie");
+        }
+    }
+
+    @Test
     void unsupportedSchemeFailsWithoutARequest() {
         try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
             assertThat(f.fetch(watch(URI.create("ftp://shop.example/p"))))
