@@ -1,41 +1,245 @@
 package dev.alimi.fetch;
 
 import dev.alimi.model.Page;
+import dev.alimi.model.RequestSpec;
 import dev.alimi.model.Site;
 import dev.alimi.model.Watch;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Fetches pages for the watches of one site, with the site's client, headers, timeout and caps. */
+/**
+ * Fetches pages for the watches of one site, with the site's clients (one per proxy), headers,
+ * timeout (connect to last body byte), redirect limit and size caps.
+ */
 public final class SiteFetcher implements AutoCloseable {
+
+    /** Redirects followed before giving up. */
+    public static final int MAX_REDIRECTS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(SiteFetcher.class);
+
+    /** A client and the proxy it goes through (null: direct). */
+    private record Route(HttpClient client, ProxyRoute proxy) {}
 
     private final Site site;
     private final Clock clock;
-    private final HttpClient client;
+    private final List<Route> routes;
+    private final AtomicInteger nextRoute = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Semaphore slots;
 
+    /**
+     * @throws IllegalArgumentException when a proxy URI is not a usable {@code http://} proxy
+     */
     public SiteFetcher(Site site, Clock clock) {
-        this.site = site;
-        this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(site.timeout()).build();
+        this.site = Objects.requireNonNull(site, "site");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        List<ProxyRoute> proxies = site.proxies().stream().map(ProxyRoute::of).toList();
+        List<Route> built = new ArrayList<>();
+        if (proxies.isEmpty()) {
+            built.add(new Route(client(HttpClient.Builder.NO_PROXY), null));
+        } else {
+            // HttpClient fixes its proxy at build time, so rotating proxies means one client each.
+            for (ProxyRoute p : proxies) built.add(new Route(client(ProxySelector.of(p.address())), p));
+        }
+        this.routes = List.copyOf(built);
+        this.slots = new Semaphore(Math.max(1, site.maxInFlight()));
     }
 
-    /** One request for one watch; never throws. */
+    private HttpClient client(ProxySelector proxy) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(site.timeout())
+                .proxy(proxy)
+                .build();
+    }
+
+    /**
+     * One request for one watch, redirects included; never throws. At most {@code site.maxInFlight()}
+     * run at once; waiting for a free slot counts against the site's timeout.
+     */
     public FetchResult fetch(Watch watch) {
+        if (closed.get()) return new FetchResult.Failed("fetcher closed", clock.instant());
+        // Monotonic, not the injected clock: the bound is on real socket waiting, which a test clock cannot speed up.
+        long deadline = System.nanoTime() + site.timeout().toNanos();
         try {
-            HttpRequest request = HttpRequest.newBuilder(watch.url()).timeout(site.timeout()).GET().build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new FetchResult.Fetched(new Page(response.uri(), response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body(), clock.instant()));
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            return new FetchResult.Failed(e.getClass().getSimpleName(), clock.instant());
+            acquireSlot(deadline);
+            try {
+                Route route = routes.get(Math.floorMod(nextRoute.getAndIncrement(), routes.size()));
+                return new FetchResult.Fetched(fetch(watch, route, deadline));
+            } finally {
+                slots.release();
+            }
+        } catch (FetchFailure f) {
+            return new FetchResult.Failed(ProxyRoute.redact(f.reason()), clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("unexpected failure fetching watch {} of site {}", watch.name(), site.name(), e);
+            return new FetchResult.Failed("unexpected " + e.getClass().getSimpleName(), clock.instant());
         }
     }
 
+    private void acquireSlot(long deadline) throws FetchFailure {
+        try {
+            if (!slots.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                throw new FetchFailure("timed out after " + FetchFailure.human(site.timeout()) + " waiting for one of "
+                        + Math.max(1, site.maxInFlight()) + " request slots");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchFailure("interrupted");
+        }
+    }
+
+    private Page fetch(Watch watch, Route route, long deadline) throws FetchFailure {
+        URI uri = watch.url();
+        if (uri == null) throw new FetchFailure("watch has no URL");
+        checkScheme(uri);
+        RequestSpec spec = watch.request();
+        String method = spec.method() == null ? "GET" : spec.method().toUpperCase(Locale.ROOT);
+        String body = spec.body();
+        Map<String, String> headers = RequestHeaders.of(site, spec);
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<byte[]> response = exchange(route, uri, method, body, headers, deadline);
+            int status = response.statusCode();
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (!isRedirect(status) || location == null) return page(response);
+            if (redirects == MAX_REDIRECTS) throw new FetchFailure("more than " + MAX_REDIRECTS + " redirects");
+            URI next = Locations.resolve(uri, location);
+            checkScheme(next);
+            if (status == 303 && !method.equals("HEAD") || (status == 301 || status == 302) && method.equals("POST")) {
+                method = "GET";
+                body = null;
+                headers = RequestHeaders.withoutBody(headers);
+            }
+            // Cookies are scoped by host, not scheme: http -> https on the same host keeps them.
+            if (!uri.getHost().equalsIgnoreCase(next.getHost())) headers = RequestHeaders.forOtherHost(headers);
+            uri = next;
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(Route route, URI uri, String method, String body,
+                                          Map<String, String> headers, long deadline) throws FetchFailure {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) throw FetchFailure.timedOut(site.timeout());
+        HttpRequest request = request(route, uri, method, body, headers, Duration.ofNanos(remaining));
+        CappedBodyHandler handler = new CappedBodyHandler(site.maxBodyBytes());
+        CompletableFuture<HttpResponse<byte[]>> future;
+        try {
+            future = route.client().sendAsync(request, handler);
+        } catch (RuntimeException e) {
+            throw FailureReasons.of(e, target(uri), route.proxy(), site.timeout(), site.maxBodyBytes());
+        }
+        try {
+            // The deadline covers the whole body: HttpRequest.timeout alone stops at the headers.
+            HttpResponse<byte[]> response = future.get(remaining, TimeUnit.NANOSECONDS);
+            if (response.statusCode() == 407 && route.proxy() != null) {
+                throw new FetchFailure("proxy authentication required by " + route.proxy().label());
+            }
+            return response;
+        } catch (TimeoutException e) {
+            stop(future, handler);
+            throw FetchFailure.timedOut(site.timeout());
+        } catch (InterruptedException e) {
+            stop(future, handler);
+            Thread.currentThread().interrupt();
+            throw new FetchFailure("interrupted");
+        } catch (ExecutionException e) {
+            throw FailureReasons.of(e, target(uri), route.proxy(), site.timeout(), site.maxBodyBytes());
+        }
+    }
+
+    private static void stop(CompletableFuture<?> future, CappedBodyHandler handler) {
+        future.cancel(true);
+        handler.abort();
+    }
+
+    private HttpRequest request(Route route, URI uri, String method, String body, Map<String, String> headers,
+                                Duration timeout) throws FetchFailure {
+        HttpRequest.Builder b;
+        try {
+            b = HttpRequest.newBuilder(uri).timeout(timeout);
+        } catch (IllegalArgumentException e) {
+            throw new FetchFailure("bad URL " + ProxyRoute.redact(uri.toString()));
+        }
+        if (uri.getScheme().equalsIgnoreCase("http")) {
+            // Plain-text HTTP/2 needs an h2c upgrade that shops and proxies rarely support.
+            b.version(HttpClient.Version.HTTP_1_1);
+        }
+        try {
+            b.method(method, body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+        } catch (IllegalArgumentException e) {
+            throw new FetchFailure("bad HTTP method '" + method + "'");
+        }
+        headers.forEach((name, value) -> {
+            try {
+                b.header(name, value);
+            } catch (IllegalArgumentException e) {
+                // Host, Connection, Content-Length... are the client's to set; a config naming them must not break checks.
+                log.debug("site {}: header {} skipped (restricted or invalid)", site.name(), name);
+            }
+        });
+        if (route.proxy() != null && route.proxy().authorization() != null) {
+            b.header("Proxy-Authorization", route.proxy().authorization());
+        }
+        return b.build();
+    }
+
+    private Page page(HttpResponse<byte[]> response) throws FetchFailure {
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        List<String> encodings = response.headers().allValues("Content-Encoding");
+        String encoding = encodings.isEmpty() ? null : String.join(",", encodings);
+        byte[] decoded = new ContentDecoder(site.maxDecodedBytes()).decode(response.body(), encoding);
+        String text = PageCharset.decode(decoded, contentType);
+        return new Page(response.uri(), response.statusCode(), contentType, text, clock.instant());
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static void checkScheme(URI uri) throws FetchFailure {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchFailure("unsupported URL scheme '" + scheme + "' (http or https only)");
+        }
+        if (uri.getHost() == null) throw new FetchFailure("URL without host: " + ProxyRoute.redact(uri.toString()));
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) return uri.getPort();
+        return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    private static String target(URI uri) {
+        return uri.getHost() + ":" + port(uri);
+    }
+
+    /** Closes every client; a fetch still running ends as Failed. */
     @Override
     public void close() {
-        client.close();
+        if (!closed.compareAndSet(false, true)) return;
+        for (Route r : routes) r.client().shutdownNow();
     }
 }
