@@ -92,7 +92,8 @@ public final class Lanes implements AutoCloseable {
     }
 
     private void died(String site, SiteLane lane, Throwable cause) {
-        if (stopped || lanes.get(site) != lane) return;
+        // the lane may die before apply() has put it in the map, so its own stop flag decides
+        if (stopped) return;
         int n = restarts.computeIfAbsent(site, s -> new AtomicInteger()).incrementAndGet();
         log.error("lane of site {} died (restart #{}); restarting with its budget", site, n, cause);
         lane.restart();

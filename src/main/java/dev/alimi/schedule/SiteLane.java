@@ -95,7 +95,9 @@ public final class SiteLane {
     public synchronized void restart() {
         if (stopped) return;
         Thread old = thread;
-        if (old != null && old.isAlive() && old != Thread.currentThread()) throw new IllegalStateException("lane of site " + site.name() + " is alive");
+        if (old != null && old.isAlive() && old != Thread.currentThread()) {
+            throw new IllegalStateException("lane of site " + site.name() + " is still running");
+        }
         thread = spawn(RESTART_DELAY);
     }
 
