@@ -1,5 +1,6 @@
 package dev.alimi.policy;
 
+import dev.alimi.model.Availability;
 import dev.alimi.model.Catalog;
 import dev.alimi.model.Observation;
 import dev.alimi.model.Route;
@@ -30,6 +31,9 @@ public final class AlertPolicy {
     }
 
     private Decision decideRestock(Watch watch, Observation o, Catalog catalog) {
+        if (o.availability() != Availability.IN_STOCK) {
+            return new Decision.Hold("observation is " + o.availability() + ", not IN_STOCK");
+        }
         Site site = catalog.sites().get(watch.site());
         if (site != null && site.requiresSignup()) {
             return new Decision.Hold("site " + site.name() + " requires sign-up before buying");

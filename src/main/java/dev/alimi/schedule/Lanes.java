@@ -5,6 +5,7 @@ import dev.alimi.model.Site;
 import dev.alimi.model.Watch;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ public final class Lanes implements AutoCloseable {
     private final Lease lease;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final BiConsumer<String, Throwable> onLaneDeath;
     private final Map<String, SiteLane> lanes = new ConcurrentHashMap<>();
     private final Map<String, SiteBudget> budgets = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> restarts = new ConcurrentHashMap<>();
@@ -39,6 +42,15 @@ public final class Lanes implements AutoCloseable {
     private volatile boolean stopped;
 
     public Lanes(CheckTask task, Lease lease, Clock clock, Sleeper sleeper) {
+        this(task, lease, clock, sleeper, (site, cause) -> {});
+    }
+
+    /**
+     * With a listener told (site, cause) each time a lane's loop dies, before it is restarted: the
+     * wiring uses it to tell the operator on the admin channels.
+     */
+    public Lanes(CheckTask task, Lease lease, Clock clock, Sleeper sleeper, BiConsumer<String, Throwable> onLaneDeath) {
+        this.onLaneDeath = Objects.requireNonNull(onLaneDeath, "onLaneDeath");
         this.task = Objects.requireNonNull(task, "task");
         this.lease = Objects.requireNonNull(lease, "lease");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -96,7 +108,13 @@ public final class Lanes implements AutoCloseable {
         if (stopped) return;
         int n = restarts.computeIfAbsent(site, s -> new AtomicInteger()).incrementAndGet();
         log.error("lane of site {} died (restart #{}); restarting with its budget", site, n, cause);
-        lane.restart();
+        try {
+            onLaneDeath.accept(site, cause);
+        } catch (RuntimeException e) {
+            log.warn("lane death listener failed for site {}: {}", site, e.toString());
+        } finally {
+            lane.restart();
+        }
     }
 
     /** Stops every lane, waiting briefly for checks in flight. */
@@ -124,6 +142,15 @@ public final class Lanes implements AutoCloseable {
     /** The budget of one site, or null when it never had a lane. */
     public SiteBudget budget(String site) {
         return budgets.get(site);
+    }
+
+    /** The status of every lane, by site name. */
+    public List<LaneStatus> status() {
+        List<LaneStatus> list = new ArrayList<>();
+        lanes.forEach((site, lane) -> list.add(new LaneStatus(site, lane.isRunning(), lane.budget().rate(),
+                lane.watches().size(), lane.inFlight(), lane.budget().lastStart(), restarts(site))));
+        list.sort(Comparator.comparing(LaneStatus::site));
+        return list;
     }
 
     /** How many times the lane of {@code site} was restarted after dying. */

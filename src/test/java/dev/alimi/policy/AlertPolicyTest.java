@@ -161,6 +161,15 @@ class AlertPolicyTest {
     }
 
     @Test
+    void aRestockedEventCarryingDoubtIsHeld() {
+        Watch w = plain("KF94", "coupang", List.of());
+        StockEvent odd = new StockEvent.Restocked(w,
+                Observation.of("KF94", Availability.UNKNOWN, "no signal", "auto", T0));
+        assertThat(policy.decide(odd, simple(w, false)))
+                .isEqualTo(new Decision.Hold("observation is UNKNOWN, not IN_STOCK"));
+    }
+
+    @Test
     void soldOutIsHeldForNow() {
         Watch w = plain("KF94", "coupang", List.of());
         StockEvent soldOut = new StockEvent.SoldOut(w,

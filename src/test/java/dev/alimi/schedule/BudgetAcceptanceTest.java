@@ -49,6 +49,7 @@ class BudgetAcceptanceTest {
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, SiteFetcher> fetchers = new ConcurrentHashMap<>();
+    private final Map<String, List<FetchResult>> results = new ConcurrentHashMap<>();
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private Lanes lanes;
 
@@ -93,11 +94,11 @@ class BudgetAcceptanceTest {
             // the first request loads classes and opens a connection; keep that delay out of the timing
             if (url != null) fetcher.fetch(watch("warm-up", site.name(), Duration.ZERO, url));
             startsBySite.put(site.name(), Collections.synchronizedList(new ArrayList<>()));
+            results.put(site.name(), Collections.synchronizedList(new ArrayList<>()));
         }
         CheckTask fetch = w -> {
             startsBySite.get(w.site()).add(System.nanoTime());
-            FetchResult result = fetchers.get(w.site()).fetch(w);
-            assertThat(result).isNotNull();
+            results.get(w.site()).add(fetchers.get(w.site()).fetch(w));
         };
         lanes = new Lanes(fetch, Lease.ALWAYS, clock, Sleeper.parking());
         lanes.apply(catalog);
@@ -120,6 +121,11 @@ class BudgetAcceptanceTest {
         return (sorted.size() - 1) / seconds;
     }
 
+    private List<Integer> statuses(String site) {
+        return List.copyOf(results.get(site)).stream()
+                .map(r -> r instanceof FetchResult.Fetched f ? f.page().status() : -1).toList();
+    }
+
     private static List<Long> nanosOf(List<FakeShop.Arrival> arrivals) {
         return arrivals.stream().map(FakeShop.Arrival::nanos).toList();
     }
@@ -140,6 +146,7 @@ class BudgetAcceptanceTest {
         Set<String> paths = new HashSet<>();
         arrivals.forEach(a -> paths.add(a.path()));
         assertThat(paths).as("every watch had its turn").hasSize(WATCHES);
+        assertThat(statuses("fast")).isNotEmpty().containsOnly(200);
     }
 
     @Test
@@ -157,6 +164,7 @@ class BudgetAcceptanceTest {
         // 5 starts a second with 700 ms each keeps 3.5 in flight: the cap of 4 is never the limit
         assertThat(achievedRate(arrivals)).isGreaterThanOrEqualTo(ACHIEVED_AT_LEAST);
         assertThat(shop.maxServing()).isBetween(2, Site.DEFAULT_MAX_IN_FLIGHT);
+        assertThat(statuses("slow")).isNotEmpty().containsOnly(200);
     }
 
     @Test
@@ -185,5 +193,7 @@ class BudgetAcceptanceTest {
         List<Long> downStarts = List.copyOf(starts.get("down"));
         assertWithinBudget(downStarts);
         assertThat(achievedRate(downStarts)).isGreaterThanOrEqualTo(ACHIEVED_AT_LEAST);
+        assertThat(statuses("errors")).isNotEmpty().containsOnly(500);
+        assertThat(statuses("down")).as("refused connections fail").isNotEmpty().containsOnly(-1);
     }
 }

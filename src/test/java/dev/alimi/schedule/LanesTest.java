@@ -88,7 +88,9 @@ class LanesTest {
             if (failedOnce.compareAndSet(false, true)) throw new OutOfMemoryError("simulated: lane loop dies");
             real.sleepUntil(deadline, clock);
         };
-        lanes = new Lanes(w -> checked.add(w.name()), Lease.ALWAYS, Clock.systemUTC(), failingOnce);
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        lanes = new Lanes(w -> checked.add(w.name()), Lease.ALWAYS, Clock.systemUTC(), failingOnce,
+                (site, cause) -> told.add(site + ": " + cause.getMessage()));
         Site shop = site("shop", Rate.perSecond(20));
         lanes.apply(catalog(List.of(shop), List.of(watch("a", "shop", Duration.ZERO))));
         SiteBudget budget = lanes.budget("shop");
@@ -97,6 +99,15 @@ class LanesTest {
 
         assertThat(failedOnce).isTrue();
         assertThat(lanes.restarts("shop")).isEqualTo(1);
+        assertThat(told).containsExactly("shop: simulated: lane loop dies");
+        assertThat(lanes.status()).singleElement().satisfies(s -> {
+            assertThat(s.site()).isEqualTo("shop");
+            assertThat(s.running()).isTrue();
+            assertThat(s.restarts()).isEqualTo(1);
+            assertThat(s.rate()).isEqualTo(Rate.perSecond(20));
+            assertThat(s.watches()).isEqualTo(1);
+            assertThat(s.lastStart()).isNotNull();
+        });
         assertThat(lanes.budget("shop")).isSameAs(budget);
         assertThat(lanes.lane("shop").isRunning()).isTrue();
     }
