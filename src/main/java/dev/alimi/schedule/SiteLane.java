@@ -199,9 +199,8 @@ public final class SiteLane {
             Instant resumeAt = clock.instant().plus(delay);
             while (!stopped && clock.instant().isBefore(resumeAt)) sleeper.sleepUntil(resumeAt, clock);
             run();
-        } catch (InterruptedException e) {
-            if (!stopped) onDeath.accept(e);
         } catch (Throwable e) {
+            // an interrupt that is not a stop is a death too: a lane must never end silently
             if (!stopped) onDeath.accept(e);
         }
     }
@@ -214,14 +213,18 @@ public final class SiteLane {
                 case LanePlan.Step.Wait wait -> sleeper.sleepUntil(wait.until(), clock);
                 case LanePlan.Step.Start start -> {
                     if (!leaseGranted()) {
-                        Duration spacing = budget.rate().spacing();
-                        sleeper.sleepUntil(now.plus(spacing.compareTo(LEASE_RETRY) > 0 ? spacing : LEASE_RETRY), clock);
-                    } else if (plan.start(start.watch(), now)) {
+                        sleeper.sleepUntil(now.plus(leaseRetry()), clock);
+                    } else if (!stopped && plan.start(start.watch(), now)) {
                         launch(start.watch());
                     }
                 }
             }
         }
+    }
+
+    private Duration leaseRetry() {
+        Duration spacing = budget.rate().spacing();
+        return spacing.compareTo(LEASE_RETRY) > 0 ? spacing : LEASE_RETRY;
     }
 
     private boolean leaseGranted() {
