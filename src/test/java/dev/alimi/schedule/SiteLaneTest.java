@@ -113,7 +113,8 @@ class SiteLaneTest {
 
         assertThat(starts).hasSize(41);
         assertThat(gaps(starts)).allMatch(g -> g.equals(Duration.ofMillis(500)));
-        Map<String, Long> perWatch = starts.stream().collect(Collectors.groupingBy(Start::watch, Collectors.counting()));
+        Map<String, Long> perWatch = starts.stream()
+                .collect(Collectors.groupingBy(Start::watch, Collectors.counting()));
         assertThat(perWatch).hasSize(4);
         assertThat(Collections.max(perWatch.values()) - Collections.min(perWatch.values())).isLessThanOrEqualTo(1);
         for (int i = 0; i < 4; i++) {
