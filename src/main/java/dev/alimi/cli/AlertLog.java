@@ -33,7 +33,11 @@ final class AlertLog implements CheckListener {
 
     @Override
     public void held(StockEvent event, String reason) {
-        log.info("{}: {} not alerted: {}", event.watch().name(), kind(event), reason);
+        switch (event) {
+            case StockEvent.SoldOut s -> log.info("{}: sold out again; it was buyable for {} s",
+                    s.watch().name(), s.buyableFor().toMillis() / 1000.0);
+            case StockEvent.Restocked r -> log.info("{}: back in stock, not alerted: {}", r.watch().name(), reason);
+        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.alimi.detect.Detection;
 import dev.alimi.detect.DetectorRegistry;
 import dev.alimi.model.Catalog;
 import dev.alimi.model.ChannelSpec;
-import dev.alimi.model.Watch;
 import dev.alimi.notify.Channel;
 import dev.alimi.notify.ChannelContext;
 import dev.alimi.notify.ChannelRegistry;
@@ -24,8 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The running service: the one place where the stages are built and connected. */
 final class AlimiService implements AutoCloseable {
@@ -41,7 +38,6 @@ final class AlimiService implements AutoCloseable {
     private final SiteFetchers fetchers;
     private final CheckPipeline pipeline;
     private final Lanes lanes;
-    private Catalog catalog;
 
     AlimiService(Clock clock, PrintStream console, CheckListener listener) {
         this.clock = clock;
@@ -49,7 +45,7 @@ final class AlimiService implements AutoCloseable {
         this.channelContext = new ChannelContext(channelHttp, console, clock, CHANNEL_REQUEST_TIMEOUT);
         this.fetchers = new SiteFetchers(clock);
         this.pipeline = new CheckPipeline(fetchers, new Detection(detectors), tracker, new AlertPolicy(), listener);
-        this.lanes = new Lanes(pipeline, Lease.ALWAYS, clock, Sleeper.SYSTEM);
+        this.lanes = new Lanes(pipeline, Lease.ALWAYS, clock, Sleeper.parking());
     }
 
     /** What the config loader must know about the registries to validate a config. */
@@ -60,13 +56,8 @@ final class AlimiService implements AutoCloseable {
 
     /** Starts checking a config, or switches a running service to a new one, keeping watch state. */
     synchronized void apply(Catalog next) {
-        Set<String> kept = next.watches().stream().map(Watch::name).collect(Collectors.toSet());
-        if (catalog != null) {
-            catalog.watches().stream().map(Watch::name).filter(n -> !kept.contains(n)).forEach(tracker::forget);
-        }
         pipeline.apply(next, dispatcherFor(next));
-        lanes.apply(next);
-        catalog = next;
+        lanes.apply(next).removedWatches().forEach(tracker::forget);
     }
 
     Dispatcher dispatcherFor(Catalog c) {

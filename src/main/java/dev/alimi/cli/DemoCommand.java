@@ -95,6 +95,7 @@ final class DemoCommand implements Callable<Integer> {
                   - name: KF94 mask, 100-pack (JSON API)
                     site: demo-shop
                     url: %1$s/api/products/kf94-100
+                    link: %1$s/products/kf94-100
                     detect:
                       json-path: $.stockQuantity
                       price: $.price

@@ -22,6 +22,7 @@ public final class Main implements Runnable {
         CliContext context = CliContext.system();
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> context.stop().stopAndWait(java.time.Duration.ofSeconds(10)), "alimi-shutdown"));
+        quietLogsUnless(args.length > 0 && (args[0].equals("run") || args[0].equals("demo")));
         int code = run(context, args);
         context.stop().finished();
         System.exit(code);
@@ -43,12 +44,10 @@ public final class Main implements Runnable {
             LoggerFactory.getLogger(Main.class).debug("command failed", ex);
             return 1;
         });
-        boolean service = args.length > 0 && (args[0].equals("run") || args[0].equals("demo"));
-        quietLogsUnless(service);
         return cli.execute(args);
     }
 
-    /** One-shot commands print their result; INFO logs would only bury it. */
+    /** One-shot commands print their result; INFO logs would only bury it. Process-wide, so only from main. */
     private static void quietLogsUnless(boolean service) {
         if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof Logger root && System.getenv("ALIMI_LOG_LEVEL") == null) {
             root.setLevel(service ? Level.INFO : Level.WARN);

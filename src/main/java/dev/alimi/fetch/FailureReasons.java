@@ -28,7 +28,7 @@ final class FailureReasons {
         Throwable t = unwrap(thrown);
         String via = proxy == null ? "" : " via proxy " + proxy.label();
         if (t instanceof FetchFailure f) return f;
-        if (t instanceof CappedBodySubscriber.BodyTooLarge) return FetchFailure.bodyOver(maxBodyBytes);
+        if (has(t, CappedBodySubscriber.BodyTooLarge.class)) return FetchFailure.bodyOver(maxBodyBytes);
         if (t instanceof HttpConnectTimeoutException) {
             return new FetchFailure("connect timed out after " + FetchFailure.human(timeout) + " to " + target + via);
         }

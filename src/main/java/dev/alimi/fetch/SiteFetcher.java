@@ -4,6 +4,7 @@ import dev.alimi.model.Page;
 import dev.alimi.model.RequestSpec;
 import dev.alimi.model.Site;
 import dev.alimi.model.Watch;
+import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -46,6 +47,12 @@ public final class SiteFetcher implements AutoCloseable {
     private final AtomicInteger nextRoute = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Semaphore slots;
+    /**
+     * The clients' own executor. Left to its default, the JDK client completes some stages on the
+     * common ForkJoinPool, which has a single thread on a 2-core box: anything else blocking that
+     * thread would stall every fetch until it timed out.
+     */
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
      * @throws IllegalArgumentException when a proxy URI is not a usable {@code http://} proxy
@@ -67,6 +74,7 @@ public final class SiteFetcher implements AutoCloseable {
 
     private HttpClient client(ProxySelector proxy) {
         return HttpClient.newBuilder()
+                .executor(executor)
                 .version(HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(site.timeout())
@@ -143,34 +151,31 @@ public final class SiteFetcher implements AutoCloseable {
         if (remaining <= 0) throw FetchFailure.timedOut(site.timeout());
         HttpRequest request = request(route, uri, method, body, headers, Duration.ofNanos(remaining));
         CappedBodyHandler handler = new CappedBodyHandler(site.maxBodyBytes());
-        CompletableFuture<HttpResponse<byte[]>> future;
+        // The deadline covers the whole body: HttpRequest.timeout alone stops at the headers. A
+        // synchronous send (on this, usually virtual, thread) plus a watchdog that aborts the body,
+        // because sendAsync completes its future on the common ForkJoinPool: one thread on a 2-core
+        // box, and anything else blocking it would stall every fetch until it timed out.
+        AtomicBoolean timedOut = new AtomicBoolean();
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+            timedOut.set(true);
+            handler.abort();
+        }, CompletableFuture.delayedExecutor(remaining, TimeUnit.NANOSECONDS, executor));
         try {
-            future = route.client().sendAsync(request, handler);
-        } catch (RuntimeException e) {
-            throw FailureReasons.of(e, target(uri), route.proxy(), site.timeout(), site.maxBodyBytes());
-        }
-        try {
-            // The deadline covers the whole body: HttpRequest.timeout alone stops at the headers.
-            HttpResponse<byte[]> response = future.get(remaining, TimeUnit.NANOSECONDS);
+            HttpResponse<byte[]> response = route.client().send(request, handler);
             if (response.statusCode() == 407 && route.proxy() != null) {
                 throw new FetchFailure("proxy authentication required by " + route.proxy().label());
             }
             return response;
-        } catch (TimeoutException e) {
-            stop(future, handler);
-            throw FetchFailure.timedOut(site.timeout());
         } catch (InterruptedException e) {
-            stop(future, handler);
+            handler.abort();
             Thread.currentThread().interrupt();
             throw new FetchFailure("interrupted");
-        } catch (ExecutionException e) {
+        } catch (IOException | RuntimeException e) {
+            if (timedOut.get()) throw FetchFailure.timedOut(site.timeout());
             throw FailureReasons.of(e, target(uri), route.proxy(), site.timeout(), site.maxBodyBytes());
+        } finally {
+            watchdog.cancel(false);
         }
-    }
-
-    private static void stop(CompletableFuture<?> future, CappedBodyHandler handler) {
-        future.cancel(true);
-        handler.abort();
     }
 
     private HttpRequest request(Route route, URI uri, String method, String body, Map<String, String> headers,
@@ -241,5 +246,6 @@ public final class SiteFetcher implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         for (Route r : routes) r.client().shutdownNow();
+        executor.shutdownNow();
     }
 }

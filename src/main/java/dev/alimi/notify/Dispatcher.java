@@ -169,7 +169,8 @@ public final class Dispatcher {
         Instant detected = event.observation().observedAt();
         Delivery d = new Delivery(name, event.watch().name(), outcome, detected, clock.instant(), attempts, messageId,
                 detail);
-        log.info("alert for {} to {}: {} after {} attempt(s), latency {} ms{}", d.watch(), d.channel(), outcome,
+        // DEBUG: the service logs one INFO summary per alert with every channel's latency
+        log.debug("alert for {} to {}: {} after {} attempt(s), latency {} ms{}", d.watch(), d.channel(), outcome,
                 attempts, d.latency().toMillis(), detail == null ? "" : " (" + detail + ")");
         return d;
     }

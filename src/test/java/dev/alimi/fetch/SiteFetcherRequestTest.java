@@ -366,4 +366,30 @@ class SiteFetcherRequestTest {
         f.close();
         assertThat(f.fetch(watch(shop.uri("/echo")))).isEqualTo(new FetchResult.Failed("fetcher closed", NOW));
     }
+
+    @Test
+    void fetchesWhileTheCommonPoolIsBusy() throws Exception {
+        // On 2 cores the common ForkJoinPool has one thread; a fetch must not need it.
+        echo();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int parallelism = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(parallelism);
+        for (int i = 0; i < parallelism; i++) {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                busy.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try (SiteFetcher f = new SiteFetcher(site(), CLOCK)) {
+            busy.await();
+            FetchResult r = f.fetch(watch(shop.uri("/echo")));
+            assertThat(r).isInstanceOf(FetchResult.Fetched.class);
+        } finally {
+            release.countDown();
+        }
+    }
 }

@@ -35,12 +35,14 @@ class DispatcherTest {
     @BeforeEach
     void captureLogs() {
         logs.start();
+        logger.setLevel(Level.DEBUG);
         logger.addAppender(logs);
     }
 
     @AfterEach
     void stop() {
         logger.detachAppender(logs);
+        logger.setLevel(null);
         discord.close();
         slack.close();
     }
@@ -73,7 +75,7 @@ class DispatcherTest {
     }
 
     @Test
-    void everyDeliveryLogsOneInfoLineWithLatencyAndNoSecrets() {
+    void everyDeliveryLogsOneDebugLineWithLatencyAndNoSecrets() {
         discord.respondNext(400, Map.of(), "{\"message\":\"bad " + FakeDiscord.TOKEN + "\"}");
         Dispatcher dispatcher = new Dispatcher(Map.of(
                 "friends", registry.create(discord.spec("friends"), context),
@@ -84,7 +86,7 @@ class DispatcherTest {
 
         assertThat(ds).extracting(Delivery::outcome).containsExactly(Delivery.Outcome.FAILED, Delivery.Outcome.SENT);
         assertThat(ds.get(0).detail()).doesNotContain(FakeDiscord.TOKEN).contains("***");
-        List<String> info = logs.list.stream().filter(e -> e.getLevel() == Level.INFO)
+        List<String> info = logs.list.stream().filter(e -> e.getLevel() == Level.DEBUG)
                 .map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(info).hasSize(2).allMatch(line -> line.matches(".* latency \\d+ ms.*"));
         assertThat(String.join("\n", info)).doesNotContain(FakeDiscord.TOKEN).doesNotContain(FakeSlack.TOKEN)

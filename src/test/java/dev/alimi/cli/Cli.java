@@ -1,0 +1,49 @@
+package dev.alimi.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs the CLI in-process and keeps what it printed. */
+final class Cli {
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final CliContext context;
+
+    Cli() {
+        this(Map.of());
+    }
+
+    Cli(Map<String, String> env) {
+        context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, Clock.systemUTC(), new StopSignal());
+    }
+
+    int run(String... args) {
+        return Main.run(context, args);
+    }
+
+    /** Runs a long command on its own thread (not the common pool, whose one thread on 2 cores other code may need). */
+    static java.util.concurrent.CompletableFuture<Integer> inBackground(java.util.function.IntSupplier command) {
+        var result = new java.util.concurrent.CompletableFuture<Integer>();
+        Thread.ofPlatform().name("cli-under-test").daemon().start(() -> {
+            try {
+                result.complete(command.getAsInt());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

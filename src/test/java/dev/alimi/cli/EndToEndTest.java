@@ -1,0 +1,217 @@
+package dev.alimi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.alimi.notify.FakeDiscord;
+import dev.alimi.notify.FakeReceiver;
+import dev.alimi.notify.FakeSlack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Config file → {@code alimi run} in-process → stock flips on a fake shop → Slack and Discord receivers. */
+class EndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private DemoShop shop;
+    private FakeSlack slack;
+    private FakeDiscord discord;
+    private Cli cli;
+    private CompletableFuture<Integer> running;
+
+    @BeforeEach
+    void start() throws Exception {
+        shop = DemoShop.start(0);
+        slack = new FakeSlack();
+        discord = new FakeDiscord();
+        cli = new Cli();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        cli.context.stop().stop();
+        if (running != null) assertThat(running.get()).as("exit code of run; stderr:%n%s", cli.err()).isZero();
+        shop.close();
+        slack.close();
+        discord.close();
+    }
+
+    private String config(String extraWatches) {
+        String base = shop.baseUrl().toString();
+        return """
+                defaults:
+                  interval: 100ms
+                  timeout: 2s
+                sites:
+                  shop:
+                    base-url: %1$s
+                    rate: 20/s
+                watches:
+                  - name: KF94 <!channel> 50-pack
+                    site: shop
+                    url: %1$s/products/kf94-50
+                    detect:
+                      css: button.buy
+                      in-stock-text: ["Add to cart"]
+                      out-of-stock-text: ["Sold out"]
+                      price: p.price
+                    tags: [mask]
+                  - name: KF94 100-pack API
+                    site: shop
+                    url: %1$s/api/products/kf94-100
+                    detect:
+                      json-path: $.stockQuantity
+                      price: $.price
+                    tags: [mask]
+                  - name: Hand gel GraphQL
+                    site: shop
+                    url: %1$s/graphql
+                    link: %1$s/products/hand-gel
+                    graphql:
+                      query: "query($id: ID!) { product(id: $id) { status stockQuantity } }"
+                      variables: { id: "hand-gel" }
+                    detect:
+                      in-stock: { json-path: $.data.product.status, equals: SALE }
+                    tags: [mask]
+                  - name: Captcha wall
+                    site: shop
+                    url: %1$s/captcha
+                    detect: { css: body, in-stock-text: ["Add to cart"] }
+                    tags: [mask]
+                  - name: Login wall
+                    site: shop
+                    url: %1$s/login
+                    detect: { css: body, in-stock-text: ["Add to cart"] }
+                    tags: [mask]
+                  - name: Broken server
+                    site: shop
+                    url: %1$s/error
+                    detect: { css: body, in-stock-text: ["Add to cart"] }
+                    tags: [mask]
+                %3$s
+                channels:
+                  team-slack:
+                    url: slack://%4$s/%5$s/%6$s
+                    base-url: %2$s
+                  friends:
+                    type: discord
+                    url: %7$s
+                routes:
+                  - to: [team-slack, friends]
+                    tags: [mask]
+                """.formatted(base, slack.baseUrl(), extraWatches, FakeSlack.TEAM, FakeSlack.BOT, FakeSlack.TOKEN,
+                discord.webhookUrl());
+    }
+
+    private Path writeConfig(String text) throws Exception {
+        Path file = dir.resolve("alimi.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private void run(Path file) {
+        running = Cli.inBackground(() -> cli.run("run", "--config", file.toString()));
+    }
+
+    private void awaitChecks(String path, long more) {
+        long target = shop.hits(path) + more;
+        await().atMost(Duration.ofSeconds(10)).until(() -> shop.hits(path) >= target);
+    }
+
+    @Test
+    void restockReachesBothReceiversOnceAndDoubtNeverAlerts() throws Exception {
+        run(writeConfig(config("")));
+        for (String path : List.of("/products/kf94-50", "/api/products/kf94-100", "/graphql", "/captcha", "/login", "/error")) {
+            awaitChecks(path, 3);
+        }
+        assertThat(slack.received()).as("all sold out, and doubt never alerts").isEmpty();
+        assertThat(discord.received()).isEmpty();
+
+        shop.setStock("kf94-50", 12);
+        List<FakeReceiver.Request> toSlack = slack.awaitCount(1);
+        List<FakeReceiver.Request> toDiscord = discord.awaitCount(1);
+        assertThat(toSlack.getFirst().body())
+                .contains("KF94 &lt;!channel&gt; 50-pack")
+                .contains(shop.pageUrl("kf94-50").toString())
+                .contains("12");
+        assertThat(toDiscord.getFirst().body())
+                .contains("KF94")
+                .contains(shop.pageUrl("kf94-50").toString())
+                .contains("\"allowed_mentions\":{\"parse\":[]}");
+        assertThat(toDiscord.getFirst().query()).contains("wait=true");
+
+        // still in stock for many more checks: no second alert for the same episode
+        awaitChecks("/products/kf94-50", 5);
+        assertThat(slack.received()).hasSize(1);
+        assertThat(discord.received()).hasSize(1);
+
+        // the JSON API and the GraphQL product restock too
+        shop.setStock("kf94-100", 3);
+        shop.setStock("hand-gel", 1);
+        assertThat(slack.awaitCount(3)).extracting(FakeReceiver.Request::body)
+                .anySatisfy(b -> assertThat(b).contains("KF94 100-pack API"))
+                .anySatisfy(b -> assertThat(b).contains("Hand gel GraphQL").contains(shop.pageUrl("hand-gel").toString()));
+        discord.awaitCount(3);
+
+        // sold out, then back: a new episode alerts again
+        shop.setStock("kf94-50", 0);
+        awaitChecks("/products/kf94-50", 3);
+        shop.setStock("kf94-50", 4);
+        slack.awaitCount(4);
+        discord.awaitCount(4);
+
+        awaitChecks("/captcha", 2);
+        assertThat(slack.received()).extracting(FakeReceiver.Request::body)
+                .noneMatch(b -> b.contains("Captcha wall") || b.contains("Login wall") || b.contains("Broken server"));
+        assertThat(slack.received()).hasSize(4);
+    }
+
+    @Test
+    void configEditsApplyLiveAndBrokenEditsKeepTheRunningConfig() throws Exception {
+        Path file = writeConfig(config(""));
+        run(file);
+        awaitChecks("/products/kf94-50", 2);
+        assertThat(shop.hits("/products/hand-gel")).isZero();
+
+        // a broken edit: the running config keeps checking
+        Files.writeString(file, config("").replace("rate: 20/s", "rate: fast"));
+        awaitChecks("/products/kf94-50", 10);
+
+        // a good edit adds a watch (a lane's watch list changes in place)
+        String extra = """
+                  - name: Hand gel page
+                    site: shop
+                    url: %s/products/hand-gel
+                    detect: { css: button.buy, in-stock-text: ["Add to cart"], out-of-stock-text: ["Sold out"] }
+                    tags: [mask]
+                """.formatted(shop.baseUrl());
+        Files.writeString(file, config(extra));
+        awaitChecks("/products/hand-gel", 2);
+
+        // state is kept across the reload: a product in stock before the edit alerts once, not again
+        shop.setStock("kf94-50", 2);
+        slack.awaitCount(1);
+        Files.writeString(file, config(extra).replace("rate: 20/s", "rate: 10/s"));
+        awaitChecks("/products/kf94-50", 6);
+        assertThat(slack.received()).hasSize(1);
+    }
+
+    @Test
+    void invalidConfigStartsNothingAndSaysWhere() throws Exception {
+        Path file = writeConfig(config("").replace("site: shop\n    url: " + shop.baseUrl() + "/captcha",
+                "site: shpo\n    url: " + shop.baseUrl() + "/captcha"));
+        int code = cli.run("run", "--config", file.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(cli.err()).contains("alimi.yaml:").contains("shpo").contains("nothing started");
+        assertThat(shop.hits("/products/kf94-50")).isZero();
+    }
+}
