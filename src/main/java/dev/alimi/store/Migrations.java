@@ -10,16 +10,16 @@ final class Migrations {
 
     private Migrations() {}
 
-    /** Migrates to the newest version. */
-    static MigrateResult migrate(DataSource dataSource, Dialect dialect) {
-        return migrate(dataSource, dialect, null);
+    /** Migrates the store at {@code url} to the newest version. */
+    static MigrateResult migrate(DataSource dataSource, StoreUrl url) {
+        return migrate(dataSource, url, null);
     }
 
     /** Migrates to {@code target} (e.g. "1"), or to the newest version when null; tests start from old schemas. */
-    static MigrateResult migrate(DataSource dataSource, Dialect dialect, String target) {
+    static MigrateResult migrate(DataSource dataSource, StoreUrl url, String target) {
         var config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(dialect.migrationLocation())
+                .locations(url.dialect().migrationLocation())
                 .validateMigrationNaming(true);
         if (target != null) {
             config.target(target);
@@ -27,7 +27,15 @@ final class Migrations {
         try {
             return config.load().migrate();
         } catch (FlywayException e) {
-            throw new StoreException("cannot bring the store to the current schema: " + e.getMessage(), e);
+            throw new StoreException("cannot open the store at " + url.describe() + " and bring it to the current schema: "
+                    + StoreUrl.redact(firstLine(e.getMessage())), e);
         }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        return message.strip().lines().findFirst().orElse(message);
     }
 }

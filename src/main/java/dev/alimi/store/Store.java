@@ -55,7 +55,7 @@ public final class Store implements StoreSession, AutoCloseable {
     public static Store open(StoreUrl url) {
         Objects.requireNonNull(url, "url");
         DataSource direct = direct(url);
-        Migrations.migrate(direct, url.dialect());
+        Migrations.migrate(direct, url);
         HikariConfig config = new HikariConfig();
         config.setDataSource(direct);
         config.setPoolName("alimi-store");
@@ -72,7 +72,7 @@ public final class Store implements StoreSession, AutoCloseable {
     }
 
     /** An unpooled data source with the settings every connection needs; migrations run on it before the pool. */
-    private static DataSource direct(StoreUrl url) {
+    static DataSource direct(StoreUrl url) {
         return switch (url.dialect()) {
             case SQLITE -> {
                 createParent(url.file());
