@@ -10,7 +10,22 @@ import java.time.Instant;
 /** Conversions between our values and portable columns: epoch millis, decimal strings, enum names. */
 final class Columns {
 
+    /** Evidence is a short human reason; a hostile page must not grow the database by megabytes a check. */
+    static final int EVIDENCE_MAX = 2_000;
+
     private Columns() {}
+
+    /** The evidence as stored: at most {@link #EVIDENCE_MAX} characters, marked when cut. */
+    static String evidence(String evidence) {
+        if (evidence.length() <= EVIDENCE_MAX) {
+            return evidence;
+        }
+        int end = EVIDENCE_MAX - 1;
+        if (Character.isHighSurrogate(evidence.charAt(end - 1))) {
+            end--;
+        }
+        return evidence.substring(0, end) + "…";
+    }
 
     static Long millis(Instant t) {
         return t == null ? null : t.toEpochMilli();

@@ -41,7 +41,7 @@ final class JdbiObservationLog implements ObservationLog {
                     .bind("quantity", o.quantity())
                     .bind("price", decimal(o.price()))
                     .bind("currency", o.currency())
-                    .bind("evidence", o.evidence())
+                    .bind("evidence", Columns.evidence(o.evidence()))
                     .bind("detector", o.detector())
                     .bind("observedAt", millis(o.observedAt()))
                     .bind("transition", transition)

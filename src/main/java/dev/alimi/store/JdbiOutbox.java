@@ -184,7 +184,7 @@ final class JdbiOutbox implements Outbox {
                 .bind("quantity", o.quantity())
                 .bind("price", decimal(o.price()))
                 .bind("currency", o.currency())
-                .bind("evidence", o.evidence())
+                .bind("evidence", Columns.evidence(o.evidence()))
                 .bind("detector", o.detector())
                 .bind("detectedAt", millis(o.observedAt()))
                 .bind("expiresAt", millis(d.expiresAt()))

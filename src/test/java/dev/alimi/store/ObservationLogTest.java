@@ -29,6 +29,15 @@ class ObservationLogTest extends StoreTestBase {
     }
 
     @Test
+    void hugeEvidenceIsCut() {
+        String huge = "품절 ".repeat(100_000);
+        store.observations().record(Observation.of("KF94", Availability.OUT_OF_STOCK, huge, "css", at(0)), true, MINUTE);
+
+        String kept = store.observations().recent("KF94", 1).getFirst().observation().evidence();
+        assertThat(kept).hasSize(Columns.EVIDENCE_MAX).startsWith("품절 품절").endsWith("…");
+    }
+
+    @Test
     void transitionsAreAlwaysKeptOthersSampled() {
         var log = store.observations();
         assertThat(log.record(soldOut("KF94", 0), false, MINUTE)).as("first of the watch").isTrue();
