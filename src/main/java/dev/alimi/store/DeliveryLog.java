@@ -19,4 +19,7 @@ public interface DeliveryLog {
 
     /** The alert's first accepted message that has a remote id: the one later edits change. */
     Optional<StoredDelivery> sentMessage(long alertId);
+
+    /** For each alert of an episode, its {@link #sentMessage}: what to edit when the episode ends, oldest first. */
+    List<StoredDelivery> sentMessagesOfEpisode(long episodeId);
 }

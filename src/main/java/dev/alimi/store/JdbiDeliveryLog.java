@@ -68,6 +68,17 @@ final class JdbiDeliveryLog implements DeliveryLog {
                 .findOne());
     }
 
+    @Override
+    public List<StoredDelivery> sentMessagesOfEpisode(long episodeId) {
+        return db.with(h -> h.createQuery("SELECT d.*, a.watch FROM deliveries d JOIN alerts a ON a.id = d.alert_id"
+                        + " WHERE a.episode_id = :episodeId AND d.id IN (SELECT MIN(s.id) FROM deliveries s"
+                        + " WHERE s.kind = 'ALERT' AND s.status = 'SENT' AND s.message_id IS NOT NULL GROUP BY s.alert_id)"
+                        + " ORDER BY d.id")
+                .bind("episodeId", episodeId)
+                .map((rs, ctx) -> read(rs))
+                .list());
+    }
+
     private static StoredDelivery read(ResultSet rs) throws SQLException {
         Delivery d = new Delivery(rs.getString("channel"), rs.getString("watch"),
                 Delivery.Outcome.valueOf(rs.getString("status")), instant(rs, "detected_at"), instant(rs, "sent_at"),

@@ -148,6 +148,17 @@ final class JdbiOutbox implements Outbox {
     }
 
     @Override
+    public Optional<Alert> lastAlerted(String watch, String kind, String route) {
+        return db.with(h -> h.createQuery("SELECT * FROM alerts WHERE watch = :watch AND kind = :kind AND route = :route"
+                        + " AND status <> 'HELD' ORDER BY detected_at DESC, id DESC LIMIT 1")
+                .bind("watch", watch)
+                .bind("kind", kind)
+                .bind("route", route)
+                .map((rs, ctx) -> read(rs))
+                .findOne());
+    }
+
+    @Override
     public Optional<Alert> find(long alertId) {
         return db.with(h -> h.createQuery("SELECT * FROM alerts WHERE id = :id")
                 .bind("id", alertId)

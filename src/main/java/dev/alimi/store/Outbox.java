@@ -41,6 +41,9 @@ public interface Outbox {
      */
     List<Alert> claimPending(Instant now, int limit);
 
+    /** The newest alert of this kind that a watch got (or is getting) on a route, held ones skipped: for cooldowns. */
+    Optional<Alert> lastAlerted(String watch, String kind, String route);
+
     /** One alert by id. */
     Optional<Alert> find(long alertId);
 

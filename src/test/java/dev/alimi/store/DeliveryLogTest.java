@@ -67,4 +67,22 @@ class DeliveryLogTest extends StoreTestBase {
 
         assertThat(store.deliveries().sentMessage(alert.id())).isEmpty();
     }
+
+    @Test
+    void sentMessagesOfAnEpisodeAreWhatToEditWhenItEnds() {
+        StoredDelivery first = store.deliveries().record(alert.id(), DeliveryKind.ALERT,
+                delivery(Delivery.Outcome.SENT, 1, 1, "msg-1"));
+        store.deliveries().record(alert.id(), DeliveryKind.EDIT, delivery(Delivery.Outcome.SENT, 40, 1, "msg-1"));
+        Alert other = store.outbox().enqueue(new AlertDraft(alert.episodeId(), "restocked", "masks", "team",
+                inStock("KF94", 0, null, null), at(300))).orElseThrow();
+        store.deliveries().record(other.id(), DeliveryKind.ALERT, delivery(Delivery.Outcome.SENT, 1, 1, null));
+        Episode later = store.episodes().start("KF94", "coupang", at(500), null, null, null);
+        Alert next = store.outbox().enqueue(new AlertDraft(later.id(), "restocked", "masks", "friends",
+                inStock("KF94", 500, null, null), at(800))).orElseThrow();
+        store.deliveries().record(next.id(), DeliveryKind.ALERT, delivery(Delivery.Outcome.SENT, 501, 1, "msg-2"));
+
+        assertThat(store.deliveries().sentMessagesOfEpisode(alert.episodeId())).containsExactly(first);
+        assertThat(store.deliveries().sentMessagesOfEpisode(later.id())).extracting(d -> d.delivery().messageId())
+                .containsExactly("msg-2");
+    }
 }

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alimi.model.Delivery;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -155,5 +162,41 @@ class OutboxTest extends StoreTestBase {
         assertThat(store.outbox().recent("KF94", 10)).extracting(Alert::status)
                 .containsExactly(AlertStatus.PENDING, AlertStatus.HELD);
         assertThat(store.outbox().recent("KF94", 1)).hasSize(1);
+    }
+
+    @Test
+    void racingSendersGetTheAlertOnce() throws Exception {
+        store.outbox().hold(draft("masks", "friends"), "blackout");
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<Alert>>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store.outbox().enqueue(draft("masks", "friends"));
+                }));
+            }
+            start.countDown();
+        }
+        long winners = 0;
+        for (Future<Optional<Alert>> r : results) {
+            winners += r.get().isPresent() ? 1 : 0;
+        }
+
+        assertThat(winners).isEqualTo(1);
+        assertThat(store.outbox().ofEpisode(episode.id())).singleElement().extracting(Alert::status)
+                .isEqualTo(AlertStatus.PENDING);
+    }
+
+    @Test
+    void lastAlertedSkipsHeldAlertsForCooldowns() {
+        Alert first = store.outbox().enqueue(draft("masks", "friends")).orElseThrow();
+        Episode next = store.episodes().start("KF94", "coupang", at(100), null, null, null);
+        store.outbox().hold(new AlertDraft(next.id(), "restocked", "masks", "friends", inStock("KF94", 100, null, null),
+                at(400)), "cooldown");
+
+        assertThat(store.outbox().lastAlerted("KF94", "restocked", "masks")).contains(first);
+        assertThat(store.outbox().lastAlerted("KF94", "restocked", "deals")).isEmpty();
     }
 }
