@@ -35,16 +35,6 @@ class SqliteSettingsTest {
         }
     }
 
-    @Test
-    void aFileThatIsNotADatabaseIsAClearError() throws Exception {
-        Files.writeString(configDir.resolve("alimi.db"), "this is not sqlite ".repeat(100));
-
-        assertThatThrownBy(() -> Store.open("sqlite:alimi.db", configDir))
-                .isInstanceOf(StoreException.class)
-                .hasMessageContaining("cannot open the store at jdbc:sqlite:" + configDir.resolve("alimi.db"))
-                .hasMessageContaining("not a database");
-    }
-
     private static String pragma(Statement s, String name) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             rs.next();
