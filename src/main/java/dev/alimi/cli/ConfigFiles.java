@@ -18,11 +18,16 @@ final class ConfigFiles {
 
     /** The validated config, or empty after printing all its errors to stderr. */
     static Optional<Catalog> load(CliContext context, Path file) {
+        return load(context, file, "nothing started.");
+    }
+
+    /** Same, ending the error list with what the command did not do. */
+    static Optional<Catalog> load(CliContext context, Path file, String consequence) {
         try {
             return Optional.of(loader(context).load(file));
         } catch (ConfigException e) {
             for (ConfigError error : e.errors()) context.err().println(error);
-            context.err().println(e.errors().size() == 1 ? "1 error; nothing started." : e.errors().size() + " errors; nothing started.");
+            context.err().println((e.errors().size() == 1 ? "1 error" : e.errors().size() + " errors") + "; " + consequence);
             return Optional.empty();
         }
     }

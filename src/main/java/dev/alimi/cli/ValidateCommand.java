@@ -23,7 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var loaded = ConfigFiles.load(context, config);
+        var loaded = ConfigFiles.load(context, config, config + " is not valid.");
         if (loaded.isEmpty()) return 1;
         Catalog c = loaded.get();
         long implicit = c.sites().values().stream().filter(s -> s.implicit()).count();
