@@ -54,7 +54,7 @@ class EndToEndTest {
                 sites:
                   shop:
                     base-url: %1$s
-                    rate: 20/s
+                    rate: 5/s
                 watches:
                   - name: KF94 <!channel> 50-pack
                     site: shop
@@ -81,6 +81,13 @@ class EndToEndTest {
                       variables: { id: "hand-gel" }
                     detect:
                       in-stock: { json-path: $.data.product.status, equals: SALE }
+                    tags: [mask]
+                  - name: Hand gel API by regex
+                    site: shop
+                    url: %1$s/api/products/hand-gel
+                    detect:
+                      regex: '"stockQuantity":([1-9][0-9]*)'
+                      out-of-stock-regex: '"stockQuantity":0[,}]'
                     tags: [mask]
                   - name: Captcha wall
                     site: shop
@@ -112,6 +119,11 @@ class EndToEndTest {
                 discord.webhookUrl());
     }
 
+    /** The same config at 20/s, for tests that only need many checks quickly. */
+    private static String fast(String config) {
+        return config.replace("rate: 5/s", "rate: 20/s");
+    }
+
     private Path writeConfig(String text) throws Exception {
         Path file = dir.resolve("alimi.yaml");
         Files.writeString(file, text);
@@ -130,7 +142,8 @@ class EndToEndTest {
     @Test
     void restockReachesBothReceiversOnceAndDoubtNeverAlerts() throws Exception {
         run(writeConfig(config("")));
-        for (String path : List.of("/products/kf94-50", "/api/products/kf94-100", "/graphql", "/captcha", "/login", "/error")) {
+        for (String path : List.of("/products/kf94-50", "/api/products/kf94-100", "/graphql", "/api/products/hand-gel",
+                "/captcha", "/login", "/error")) {
             awaitChecks(path, 3);
         }
         assertThat(slack.received()).as("all sold out, and doubt never alerts").isEmpty();
@@ -154,36 +167,38 @@ class EndToEndTest {
         assertThat(slack.received()).hasSize(1);
         assertThat(discord.received()).hasSize(1);
 
-        // the JSON API and the GraphQL product restock too
+        // the JSON API, GraphQL and regex watches restock too
         shop.setStock("kf94-100", 3);
         shop.setStock("hand-gel", 1);
-        assertThat(slack.awaitCount(3)).extracting(FakeReceiver.Request::body)
+        assertThat(slack.awaitCount(4)).extracting(FakeReceiver.Request::body)
                 .anySatisfy(b -> assertThat(b).contains("KF94 100-pack API"))
-                .anySatisfy(b -> assertThat(b).contains("Hand gel GraphQL").contains(shop.pageUrl("hand-gel").toString()));
-        discord.awaitCount(3);
+                .anySatisfy(b -> assertThat(b).contains("Hand gel GraphQL").contains(shop.pageUrl("hand-gel").toString()))
+                .anySatisfy(b -> assertThat(b).contains("Hand gel API by regex"));
+        discord.awaitCount(4);
 
         // sold out, then back: a new episode alerts again
         shop.setStock("kf94-50", 0);
         awaitChecks("/products/kf94-50", 3);
         shop.setStock("kf94-50", 4);
-        slack.awaitCount(4);
-        discord.awaitCount(4);
+        slack.awaitCount(5);
+        discord.awaitCount(5);
 
         awaitChecks("/captcha", 2);
         assertThat(slack.received()).extracting(FakeReceiver.Request::body)
                 .noneMatch(b -> b.contains("Captcha wall") || b.contains("Login wall") || b.contains("Broken server"));
-        assertThat(slack.received()).hasSize(4);
+        assertThat(slack.received()).hasSize(5);
+        assertThat(discord.received()).hasSize(5);
     }
 
     @Test
     void configEditsApplyLiveAndBrokenEditsKeepTheRunningConfig() throws Exception {
-        Path file = writeConfig(config(""));
+        Path file = writeConfig(fast(config("")));
         run(file);
         awaitChecks("/products/kf94-50", 2);
         assertThat(shop.hits("/products/hand-gel")).isZero();
 
         // a broken edit: the running config keeps checking
-        Files.writeString(file, config("").replace("rate: 20/s", "rate: fast"));
+        Files.writeString(file, config("").replace("rate: 5/s", "rate: fast"));
         awaitChecks("/products/kf94-50", 10);
 
         // a good edit adds a watch (a lane's watch list changes in place)
@@ -194,13 +209,13 @@ class EndToEndTest {
                     detect: { css: button.buy, in-stock-text: ["Add to cart"], out-of-stock-text: ["Sold out"] }
                     tags: [mask]
                 """.formatted(shop.baseUrl());
-        Files.writeString(file, config(extra));
+        Files.writeString(file, fast(config(extra)));
         awaitChecks("/products/hand-gel", 2);
 
         // state is kept across the reload: a product in stock before the edit alerts once, not again
         shop.setStock("kf94-50", 2);
         slack.awaitCount(1);
-        Files.writeString(file, config(extra).replace("rate: 20/s", "rate: 10/s"));
+        Files.writeString(file, config(extra).replace("rate: 5/s", "rate: 10/s"));
         awaitChecks("/products/kf94-50", 6);
         assertThat(slack.received()).hasSize(1);
     }
