@@ -123,7 +123,7 @@ public final class Dispatcher {
         state.count++;
         SendResult result;
         try {
-            result = Objects.requireNonNull(channel.send(event), "channel returned no result");
+            result = Objects.requireNonNull(channel.send(event, deadline), "channel returned no result");
         } catch (RuntimeException e) {
             result = new SendResult.Failed(false, "channel error (" + e.getClass().getSimpleName() + ")");
         }

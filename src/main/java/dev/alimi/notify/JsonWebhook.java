@@ -54,6 +54,15 @@ final class JsonWebhook {
      */
     SendResult post(URI endpoint, Map<String, String> headers, String json, Function<Response, SendResult> onSuccess,
             Function<String, Optional<Duration>> bodyRetryAfter) {
+        return send(endpoint, headers, json, onSuccess, response -> bodyRetryAfter.apply(response.body()));
+    }
+
+    /**
+     * Sends the body; {@code onSuccess} reads a 2xx answer, {@code retryAfter} a 429 answer without a usable
+     * {@code Retry-After} header (its body field or the service's own headers).
+     */
+    SendResult send(URI endpoint, Map<String, String> headers, String json, Function<Response, SendResult> onSuccess,
+            Function<Response, Optional<Duration>> retryAfter) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -81,7 +90,7 @@ final class JsonWebhook {
         } catch (IllegalArgumentException e) {
             return new SendResult.Failed(false, "request refused by the HTTP client (bad header or URL)");
         }
-        return classify(response, onSuccess, bodyRetryAfter);
+        return classify(response, onSuccess, retryAfter);
     }
 
     /**
@@ -108,7 +117,7 @@ final class JsonWebhook {
     }
 
     private SendResult classify(Response response, Function<Response, SendResult> onSuccess,
-            Function<String, Optional<Duration>> bodyRetryAfter) {
+            Function<Response, Optional<Duration>> retryAfter) {
         int status = response.status();
         if (status >= 200 && status < 300) {
             return onSuccess.apply(response);
@@ -116,7 +125,7 @@ final class JsonWebhook {
         if (status == 429) {
             Duration delay = response.headers().firstValue("Retry-After")
                     .flatMap(v -> RetryAfterHeader.parse(v, clock))
-                    .or(() -> bodyRetryAfter.apply(response.body()))
+                    .or(() -> retryAfter.apply(response))
                     .orElse(DEFAULT_RETRY_AFTER);
             return new SendResult.RetryAfter(delay, "HTTP 429 rate limited: " + excerpt(response.body()));
         }

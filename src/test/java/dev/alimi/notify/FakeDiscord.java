@@ -53,6 +53,7 @@ public final class FakeDiscord extends FakeReceiver {
     }
 
     /** A short-form channel with {@code base-url} set to this receiver. */
+    @Override
     public ChannelSpec spec(String name) {
         return new ChannelSpec(name, "discord://" + WEBHOOK_ID + "/" + TOKEN, null, baseUrl(), Map.of());
     }

@@ -34,8 +34,12 @@ public abstract class FakeReceiver implements AutoCloseable {
     /** How long {@link #awaitCount} and gated replies wait before giving up. */
     public static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    /** One request as received: method, path, raw query (or ""), headers (lower-case names) and body. */
-    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    /**
+     * One request as received: method, path, raw query (or ""), headers (lower-case names), body, and the
+     * receiver's {@link System#nanoTime()} when it arrived.
+     */
+    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body,
+            long arrivedNanos) {
 
         /** The first value of a header, by case-insensitive name, or null. */
         public String header(String name) {
@@ -100,6 +104,9 @@ public abstract class FakeReceiver implements AutoCloseable {
     /** The service's usual answer to a request. */
     protected abstract Reply defaultReply(Request request);
 
+    /** A channel spec whose channel sends to this receiver. */
+    public abstract dev.alimi.model.ChannelSpec spec(String name);
+
     /** {@code http://127.0.0.1:PORT}, for a channel's {@code base-url}. */
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -163,7 +170,7 @@ public abstract class FakeReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             URI uri = exchange.getRequestURI();
             Request request = new Request(exchange.getRequestMethod(), uri.getRawPath(),
-                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), Map.copyOf(headers), body);
+                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), Map.copyOf(headers), body, System.nanoTime());
             Reply reply = record(request);
             reply = await(reply);
             Duration stall = reply.bodyStall();
