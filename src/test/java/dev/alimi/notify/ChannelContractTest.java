@@ -76,9 +76,8 @@ class ChannelContractTest {
         }
     }
 
-    /** A product name that tries markup and mentions in every service's syntax. */
-    static final String HOSTILE = "<b>Tom & Jerry</b> @everyone *_x_*";
-    private static final String HOSTILE_RAW = HOSTILE;
+    private static final String HOSTILE = ContractNames.HOSTILE;
+    private static final String HOSTILE_RAW = ContractNames.HOSTILE;
 
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final Backoff FAST = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 2.0);
@@ -237,9 +236,9 @@ class ChannelContractTest {
     void slowReceiverTimesOutAndIsRetried(Kind kind) {
         FakeReceiver receiver = kind.receiver.get();
         receivers.add(receiver);
-        ChannelContext impatient = new ChannelContext(context.http(), context.console(), clock, Duration.ofSeconds(1));
+        ChannelContext impatient = new ChannelContext(context.http(), context.console(), clock, Duration.ofMillis(300));
         Channel channel = registry.create(spec(kind, receiver, "main"), impatient);
-        receiver.respondNext(FakeReceiver.Reply.defaultAfter(Duration.ofSeconds(4)));
+        receiver.respondNext(FakeReceiver.Reply.defaultAfter(Duration.ofMillis(1500)));
 
         Delivery d = dispatcher(Map.of("main", channel), TTL)
                 .dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("main")).get(0);
