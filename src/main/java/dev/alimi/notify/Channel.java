@@ -18,4 +18,17 @@ public interface Channel {
     default SendResult send(StockEvent event, Instant deadline) {
         return send(event);
     }
+
+    /** The service's documented rate for one channel; the dispatcher paces sends to it. */
+    default Pacing pacing() {
+        return Pacing.UNLIMITED;
+    }
+
+    /** A time the receiver asked for quiet until (rate-limit headers such as a remaining count of 0), or MIN. */
+    default Instant quietUntil() {
+        return Instant.MIN;
+    }
+
+    /** Opens the connection ahead of the first alert, so an alert never pays a handshake; never throws. */
+    default void warmUp() {}
 }

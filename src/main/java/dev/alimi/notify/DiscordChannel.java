@@ -35,6 +35,22 @@ final class DiscordChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(endpoint);
+    }
+
+    /** Discord webhooks take about 5 requests per 2 s. */
+    @Override
+    public Pacing pacing() {
+        return Pacing.of(5, 5, java.time.Duration.ofSeconds(2));
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         String body;
         try {

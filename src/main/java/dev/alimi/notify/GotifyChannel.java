@@ -34,6 +34,16 @@ final class GotifyChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         String body;
         try {

@@ -40,6 +40,22 @@ final class NtfyChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    /** ntfy: a bucket of 60 requests per visitor, refilled at one per 5 s. */
+    @Override
+    public Pacing pacing() {
+        return new Pacing(60, REFILL);
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         String body;
         try {

@@ -46,6 +46,16 @@ final class PushoverChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         return send(event, null);
     }

@@ -28,6 +28,22 @@ final class SlackChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(endpoint);
+    }
+
+    /** Slack allows about one message per second per webhook, with short bursts. */
+    @Override
+    public Pacing pacing() {
+        return new Pacing(3, java.time.Duration.ofSeconds(1));
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         String body;
         try {

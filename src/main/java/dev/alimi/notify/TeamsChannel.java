@@ -36,6 +36,16 @@ final class TeamsChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         String body;
         try {

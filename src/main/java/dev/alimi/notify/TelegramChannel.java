@@ -39,6 +39,22 @@ final class TelegramChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    /** Telegram: about 1 message/s per chat, at most 20/min in a group. */
+    @Override
+    public Pacing pacing() {
+        return target.chat().startsWith("-") ? new Pacing(3, java.time.Duration.ofSeconds(3)) : new Pacing(3, java.time.Duration.ofSeconds(1));
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         String body;
         try {

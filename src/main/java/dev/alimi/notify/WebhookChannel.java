@@ -46,6 +46,16 @@ final class WebhookChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         String body;
         try {
