@@ -20,10 +20,13 @@ final class DiscordChannel implements Channel {
     private final URI endpoint;
     private final String username;
     private final JsonWebhook webhook;
+    private final MessageTemplate template;
     private final ObjectMapper json = new ObjectMapper();
 
-    DiscordChannel(String name, URI endpoint, String username, List<String> secrets, ChannelContext context) {
+    DiscordChannel(String name, URI endpoint, String username, List<String> secrets, MessageTemplate template,
+            ChannelContext context) {
         this.name = name;
+        this.template = template;
         this.endpoint = endpoint;
         this.username = username;
         this.webhook = new JsonWebhook(context, secrets);
@@ -54,7 +57,13 @@ final class DiscordChannel implements Channel {
     public SendResult send(StockEvent event) {
         String body;
         try {
-            body = json.writeValueAsString(DiscordMessage.body(MessageText.of(event), username, json));
+            com.fasterxml.jackson.databind.node.ObjectNode message =
+                    DiscordMessage.body(MessageText.of(event), username, json);
+            if (template != null) {
+                message.put("content", MessageText.truncate(
+                        template.render(event, DiscordMessage::escape, u -> "<" + u + ">"), DiscordMessage.MAX_CONTENT));
+            }
+            body = json.writeValueAsString(message);
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
         }

@@ -49,6 +49,7 @@ final class DiscordChannelType implements ChannelType {
     public Optional<String> problem(ChannelSpec spec) {
         try {
             target(spec);
+            MessageTemplate.of(spec);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
@@ -58,7 +59,8 @@ final class DiscordChannelType implements ChannelType {
     @Override
     public Channel create(ChannelSpec spec, ChannelContext context) {
         Target t = target(spec);
-        return new DiscordChannel(spec.name(), t.endpoint(), t.username(), List.of(t.token()), context);
+        return new DiscordChannel(spec.name(), t.endpoint(), t.username(), List.of(t.token()),
+                MessageTemplate.of(spec).orElse(null), context);
     }
 
     @Override

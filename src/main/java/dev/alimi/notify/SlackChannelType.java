@@ -40,6 +40,7 @@ final class SlackChannelType implements ChannelType {
     public Optional<String> problem(ChannelSpec spec) {
         try {
             target(spec);
+            MessageTemplate.of(spec);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
@@ -49,7 +50,7 @@ final class SlackChannelType implements ChannelType {
     @Override
     public Channel create(ChannelSpec spec, ChannelContext context) {
         Target t = target(spec);
-        return new SlackChannel(spec.name(), t.endpoint(), t.secrets(), context);
+        return new SlackChannel(spec.name(), t.endpoint(), t.secrets(), MessageTemplate.of(spec).orElse(null), context);
     }
 
     @Override
