@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * stops hammering a receiver that keeps failing: while it is open, alerts wait (within their TTL) and one
  * probe at a time finds out whether the receiver is back.
  */
-public final class Dispatcher {
+public final class Dispatcher implements AutoCloseable {
 
     /** A safety cap only; the TTL is what really bounds the retries. */
     static final int MAX_ATTEMPTS = 1_000;
@@ -105,6 +105,20 @@ public final class Dispatcher {
         try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("alimi-warmup-", 0).factory())) {
             channels.values().forEach(c -> pool.submit(c::warmUp));
+        }
+    }
+
+    /** Closes the connections channels hold open (SMTP, MQTT); HTTP connections belong to the shared client. */
+    @Override
+    public void close() {
+        for (Channel c : channels.values()) {
+            if (c instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.debug("closing channel {} failed ({})", c.name(), e.getClass().getSimpleName());
+                }
+            }
         }
     }
 

@@ -67,6 +67,23 @@ final class EmailChannel implements Channel, AutoCloseable {
         return name;
     }
 
+    /** Connects and logs in now, so the first alert does not wait for the SMTP handshake. */
+    @Override
+    public void warmUp() {
+        lock.lock();
+        try {
+            if (transport == null || !transport.isConnected()) {
+                closeQuietly();
+                transport = session.getTransport();
+                transport.connect(target.host(), target.port(), target.user(), target.password());
+            }
+        } catch (MessagingException | RuntimeException e) {
+            closeQuietly();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public SendResult send(StockEvent event) {
         MimeMessage message;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +35,12 @@ final class MqttChannel implements Channel, AutoCloseable {
     private final Duration timeout;
     private final ObjectMapper json = new ObjectMapper();
     private final ReentrantLock lock = new ReentrantLock();
+    /** HiveMQ's default Netty threads are not daemons and would keep a finished CLI alive. */
+    private final ExecutorService netty = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "alimi-mqtt");
+        t.setDaemon(true);
+        return t;
+    });
     private Mqtt3AsyncClient client;
 
     MqttChannel(String name, MqttChannelType.Target target, MessageTemplate template, ChannelContext context) {
@@ -44,6 +53,24 @@ final class MqttChannel implements Channel, AutoCloseable {
     @Override
     public String name() {
         return name;
+    }
+
+    /** Connects to the broker now, so the first alert does not wait for the handshake. */
+    @Override
+    public void warmUp() {
+        lock.lock();
+        try {
+            if (client == null || !client.getState().isConnected()) {
+                disconnectQuietly();
+                client = connect();
+            }
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            disconnectQuietly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -88,7 +115,8 @@ final class MqttChannel implements Channel, AutoCloseable {
         String id = target.clientId() != null ? target.clientId()
                 : "alimi-" + UUID.randomUUID().toString().substring(0, 8);
         Mqtt3ClientBuilder builder = MqttClient.builder().useMqttVersion3().identifier(id)
-                .serverHost(target.host()).serverPort(target.port());
+                .serverHost(target.host()).serverPort(target.port())
+                .executorConfig(MqttClientExecutorConfig.builder().nettyExecutor(netty).nettyThreads(1).build());
         if (target.tls()) {
             builder = builder.sslWithDefaultConfig();
         }
@@ -160,5 +188,6 @@ final class MqttChannel implements Channel, AutoCloseable {
         } finally {
             lock.unlock();
         }
+        netty.shutdown();
     }
 }

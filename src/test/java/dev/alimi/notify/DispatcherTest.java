@@ -130,4 +130,17 @@ class DispatcherTest {
         assertThat(Dispatcher.human(Duration.ofMillis(1500))).isEqualTo("1500ms");
         assertThat(Dispatcher.human(Duration.ofHours(2))).isEqualTo("2h");
     }
+
+    @Test
+    void warmUpConnectsToEveryReceiverBeforeTheFirstAlert() {
+        try (Dispatcher dispatcher = new Dispatcher(Map.of(
+                "friends", registry.create(discord.spec("friends"), context),
+                "team", registry.create(slack.spec("team"), context)), clock, Duration.ofMinutes(5), Backoff.DEFAULT)) {
+            dispatcher.warmUp();
+        }
+
+        assertThat(slack.received()).extracting(FakeReceiver.Request::method, FakeReceiver.Request::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("HEAD", "/"));
+        assertThat(discord.received()).extracting(FakeReceiver.Request::method).containsExactly("HEAD");
+    }
 }

@@ -89,6 +89,8 @@ public abstract class FakeReceiver implements AutoCloseable {
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<Request> received = new ArrayList<>();
     private final List<CountDownLatch> requestLatches = new ArrayList<>();
+    private boolean down;
+    private int dropped;
 
     protected FakeReceiver() {
         this(0);
@@ -165,7 +167,41 @@ public abstract class FakeReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** While down, every connection is closed without an answer and nothing is recorded: an outage. */
+    public synchronized void setDown(boolean down) {
+        this.down = down;
+    }
+
+    /** Waits (at most {@link #PATIENCE}) until {@code n} connections have been dropped while down. */
+    public synchronized void awaitDropped(int n) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try {
+            while (dropped < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + n + " dropped requests, got " + dropped);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for requests", e);
+        }
+    }
+
+    private synchronized boolean dropIfDown() {
+        if (down) {
+            dropped++;
+            notifyAll();
+        }
+        return down;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        if (dropIfDown()) {
+            // no response at all: the server closes the connection, as a crashed receiver would
+            throw new IOException("receiver is down");
+        }
         try (exchange) {
             String body;
             try (InputStream in = exchange.getRequestBody()) {

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alimi.model.Delivery;
 import dev.alimi.model.StockEvent;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -20,12 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A receiver that is down (its port drops every connection) and then comes back on the same port: every alert
+ * A receiver that is down (it drops every connection unanswered) and then comes back: every alert
  * still within its TTL arrives exactly once; one that grew too old during the outage never arrives.
  */
 class OutageTest {
@@ -38,11 +33,9 @@ class OutageTest {
         ChannelContext context = new ChannelContext(http, new PrintStream(new ByteArrayOutputStream()), clock,
                 Duration.ofSeconds(2));
         ChannelRegistry registry = ChannelRegistry.standard();
-        ServerSocket down = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        int port = down.getLocalPort();
-        CountDownLatch refused = new CountDownLatch(12);
-        Thread.ofVirtual().start(() -> dropEveryConnection(down, refused));
-        URI base = URI.create("http://127.0.0.1:" + port);
+        FakeTelegram receiver = new FakeTelegram();
+        receiver.setDown(true);
+        URI base = receiver.baseUrl();
         Map<String, Channel> channels = new LinkedHashMap<>();
         for (String chat : List.of("1", "2", "3")) {
             channels.put("chat" + chat, registry.create(FakeTelegram.spec("chat" + chat, chat, base), context));
@@ -60,10 +53,10 @@ class OutageTest {
                     r -> Thread.ofVirtual().start(r)));
         }
 
-        assertThat(refused.await(FakeReceiver.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        receiver.awaitDropped(12);
         List<Delivery> staleDeliveries = running.get(2).get(FakeReceiver.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        down.close();
-        try (FakeTelegram back = new FakeTelegram(port)) {
+        receiver.setDown(false);
+        try (FakeTelegram back = receiver) {
             List<Delivery> all = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 all.addAll(running.get(i).get(ttl.toMillis(), TimeUnit.MILLISECONDS));
@@ -82,16 +75,6 @@ class OutageTest {
                     .allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
         } finally {
             http.close();
-        }
-    }
-
-    private static void dropEveryConnection(ServerSocket server, CountDownLatch count) {
-        while (!server.isClosed()) {
-            try (Socket s = server.accept()) {
-                count.countDown();
-            } catch (IOException e) {
-                return;
-            }
         }
     }
 }
