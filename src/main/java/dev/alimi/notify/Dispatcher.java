@@ -215,7 +215,7 @@ public final class Dispatcher implements AutoCloseable {
             return held;
         }
         Instant sendAt = gate.reserve(ChannelGate.max(clock.instant(), channel.quietUntil()));
-        if (!waitUntil(sendAt, deadline) || !waitForQuiet(gate, channel, deadline)) {
+        if (!waitUntil(sendAt, deadline) || !waitForQuiet(gate, channel, sendAt, deadline)) {
             breaker.releasePermission();
             state.expired = true;
             return state.last == null ? new SendResult.Failed(false, "expired") : state.last;
@@ -258,16 +258,21 @@ public final class Dispatcher implements AutoCloseable {
         return true;
     }
 
-    /** Another delivery's 429 may have announced quiet while this one waited for its slot. */
-    private boolean waitForQuiet(ChannelGate gate, Channel channel, Instant deadline) {
+    /**
+     * Another delivery's 429 may have announced quiet while this one waited for its slot. Waits again only
+     * for a later time than already waited for, so a clock that does not move cannot keep it here.
+     */
+    private boolean waitForQuiet(ChannelGate gate, Channel channel, Instant waitedUntil, Instant deadline) {
+        Instant waited = waitedUntil;
         while (true) {
             Instant quiet = ChannelGate.max(gate.notBefore(), channel.quietUntil());
-            if (!quiet.isAfter(clock.instant())) {
+            if (!quiet.isAfter(waited) || !quiet.isAfter(clock.instant())) {
                 return true;
             }
             if (!waitUntil(quiet, deadline)) {
                 return false;
             }
+            waited = quiet;
         }
     }
 
