@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class TelegramChannelType extends ParsedChannelType<TelegramChannelType.Target> {
 
     static final String HOST = "api.telegram.org";
-    private static final Pattern TOKEN = Pattern.compile("(?:bot)?([0-9]{1,20}):([A-Za-z0-9_-]{10,100})");
+    private static final Pattern TOKEN = Pattern.compile("(?:bot)?([0-9]{1,20}):([A-Za-z0-9_-]{1,100})");
     private static final Pattern CHAT = Pattern.compile("(-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,64})(?::([0-9]{1,20}))?");
     static final String FORMS = "tgram://123456789:TOKEN/CHAT_ID or telegram://123456789:TOKEN@telegram?chats=CHAT_ID";
 

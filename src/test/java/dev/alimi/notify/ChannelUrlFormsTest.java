@@ -57,6 +57,21 @@ class ChannelUrlFormsTest {
         }
     }
 
+    /** Every channel of DESIGN.md's example config passes validation. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            slack://T000/B000/XXXX                            | -       | -
+            https://discord.com/api/webhooks/1234/abcd        | -       | -
+            ntfys://ntfy.sh/alimi-masks                       | -       | -
+            http://127.0.0.1:9000/api/webhooks/1/abc          | discord | -
+            tgram://123456:ABCDEF/987654                      | -       | http://127.0.0.1:9000
+            """)
+    void theDesignExamplesAreValid(String url, String type, String baseUrl) {
+        ChannelSpec spec = new ChannelSpec("c", url, type, baseUrl == null ? null : java.net.URI.create(baseUrl),
+                Map.of());
+        assertThat(registry.problem(spec)).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             tgram://123456789:AAHsecretTOKEN_abc                                 | -       | names no chat; expected tgram://123456789:TOKEN/CHAT_ID

@@ -93,13 +93,8 @@ public abstract class FakeReceiver implements AutoCloseable {
     private int dropped;
 
     protected FakeReceiver() {
-        this(0);
-    }
-
-    /** A receiver on a given loopback port (0: any free one), for a receiver that comes back after an outage. */
-    protected FakeReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start fake receiver on 127.0.0.1", e);
         }

@@ -27,15 +27,6 @@ public final class FakeTelegram extends FakeReceiver {
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#[0-9]{1,7});");
     private final AtomicLong nextId = new AtomicLong(FIRST_MESSAGE_ID);
 
-    public FakeTelegram() {
-        super();
-    }
-
-    /** On a given loopback port. */
-    public FakeTelegram(int port) {
-        super(port);
-    }
-
     /** A channel to {@code chat} on the receiver at {@code baseUrl}. */
     public static ChannelSpec spec(String name, String chat, URI baseUrl) {
         return new ChannelSpec(name, "tgram://" + TOKEN + "/" + chat, null, baseUrl, Map.of());
