@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Posts alerts to a Slack incoming webhook; success is 200 {@code ok}, and no message id comes back. */
+/**
+ * Posts alerts to Slack: to an incoming webhook (success is 200 {@code ok}, no message id), or with a bot token
+ * to {@code chat.postMessage} (success is {@code {"ok":true,"ts":…}}, and the {@code ts} is kept for edits).
+ */
 final class SlackChannel implements Channel {
 
     private final String name;
@@ -17,8 +20,14 @@ final class SlackChannel implements Channel {
     private final MessageTemplate template;
     private final ObjectMapper json = new ObjectMapper();
 
-    SlackChannel(String name, URI endpoint, List<String> secrets, MessageTemplate template, ChannelContext context) {
+    private final String botToken;
+    private final String botChannel;
+
+    SlackChannel(String name, URI endpoint, List<String> secrets, MessageTemplate template, ChannelContext context,
+            String botToken, String botChannel) {
         this.name = name;
+        this.botToken = botToken;
+        this.botChannel = botChannel;
         this.template = template;
         this.endpoint = endpoint;
         this.webhook = new JsonWebhook(context, secrets);
@@ -61,10 +70,37 @@ final class SlackChannel implements Channel {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) message.path("blocks").path(0).path("text"))
                         .put("text", MessageText.truncate(text, 3_000));
             }
+            if (botChannel != null) {
+                message.put("channel", botChannel);
+            }
             body = json.writeValueAsString(message);
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
         }
-        return webhook.post(endpoint, Map.of(), body, response -> new SendResult.Sent(null), b -> Optional.empty());
+        if (botToken == null) {
+            return webhook.post(endpoint, Map.of(), body, response -> new SendResult.Sent(null), b -> Optional.empty());
+        }
+        return webhook.post(endpoint, Map.of("Authorization", "Bearer " + botToken), body, this::posted,
+                b -> Optional.empty());
+    }
+
+    /** The Web API answers 200 even for errors: {@code {"ok":false,"error":"channel_not_found"}}. */
+    private SendResult posted(JsonWebhook.Response response) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            return new SendResult.Failed(false, "Slack answered 2xx without JSON");
+        }
+        if (root.path("ok").asBoolean(false)) {
+            String ts = root.path("ts").asText("");
+            return new SendResult.Sent(ts.isEmpty() ? null : ts);
+        }
+        String error = root.path("error").asText("unknown error");
+        if (error.equals("ratelimited")) {
+            return new SendResult.RetryAfter(java.time.Duration.ofSeconds(1), "Slack said ratelimited");
+        }
+        return new SendResult.Failed(error.equals("internal_error") || error.equals("fatal_error")
+                || error.equals("service_unavailable"), "Slack said " + webhook.excerpt(error));
     }
 }

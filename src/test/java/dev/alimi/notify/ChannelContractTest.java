@@ -37,6 +37,9 @@ class ChannelContractTest {
     enum Kind {
         SLACK(FakeSlack::new, FakeReceiver.Reply.of(429, Map.of("Retry-After", "1"), "{\"ok\":false}"),
                 Duration.ofSeconds(1), "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;"),
+        SLACK_BOT(FakeSlackApi::new, FakeReceiver.Reply.of(429, Map.of("Retry-After", "1", "Content-Type",
+                "application/json"), "{\"ok\":false,\"error\":\"ratelimited\"}"), Duration.ofSeconds(1),
+                "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;"),
         DISCORD(FakeDiscord::new, FakeReceiver.Reply.of(429, Map.of("Content-Type", "application/json"),
                 "{\"message\":\"You are being rate limited.\",\"retry_after\":0.2,\"global\":false}"),
                 Duration.ofMillis(200), "@\u200Beveryone \\*\\_x\\_\\*"),
@@ -99,7 +102,7 @@ class ChannelContractTest {
     void everyRegisteredTypeIsInTheContract() {
         java.util.Set<String> covered = new java.util.TreeSet<>(java.util.Set.of("email", "mqtt"));
         for (Kind k : Kind.values()) {
-            covered.add(k.name().toLowerCase(java.util.Locale.ROOT));
+            covered.add(k.name().toLowerCase(java.util.Locale.ROOT).replace("_bot", ""));
         }
         assertThat(registry.types()).containsExactlyInAnyOrderElementsOf(covered);
     }
@@ -122,6 +125,7 @@ class ChannelContractTest {
         switch (kind) {
             case SLACK, TEAMS, CONSOLE -> assertThat(d.messageId()).isNull();
             case DISCORD -> assertThat(d.messageId()).isEqualTo(Long.toString(FakeDiscord.FIRST_MESSAGE_ID));
+            case SLACK_BOT -> assertThat(d.messageId()).isEqualTo(FakeSlackApi.FIRST_TS);
             case TELEGRAM -> assertThat(d.messageId()).isEqualTo(Long.toString(FakeTelegram.FIRST_MESSAGE_ID));
             case NTFY -> assertThat(d.messageId()).isEqualTo("msg1");
             case GOTIFY -> assertThat(d.messageId()).isEqualTo("1");
@@ -207,6 +211,7 @@ class ChannelContractTest {
     private static List<String> secretsOf(Kind kind) {
         return switch (kind) {
             case SLACK -> List.of(FakeSlack.TOKEN);
+            case SLACK_BOT -> List.of(FakeSlackApi.TOKEN.substring(5));
             case DISCORD -> List.of(FakeDiscord.TOKEN);
             case TELEGRAM -> List.of(FakeTelegram.TOKEN.substring(FakeTelegram.TOKEN.indexOf(':') + 1));
             case NTFY -> List.of(FakeNtfy.TOKEN);

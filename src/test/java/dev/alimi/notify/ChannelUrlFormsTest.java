@@ -44,6 +44,8 @@ class ChannelUrlFormsTest {
             discord://112233445566778899/tokSECRET_abc                           | -        | discord://112233445566778899/***
             discord://tokSECRET_abc@112233445566778899                           | -        | discord://112233445566778899/***
             slack://hook:T000-B000-XXXXsecret@webhook                            | -        | slack://T000/***
+            slack://xoxb-1234-5678-SECRETbot/#alerts                             | -        | slack://xoxb-***/#alerts
+            slack://xoxb:1234-5678-SECRETbot@C0123ABCD                           | -        | slack://xoxb-***/C0123ABCD
             mailtos://me:secretpw@gmail.com/you@example.org                      | -        | mailtos://me:***@gmail.com/you@example.org
             mqtts://ha:secretpw@broker.lan:8883/alimi                            | -        | mqtts://ha:***@broker.lan:8883/alimi
             """)
@@ -96,6 +98,8 @@ class ChannelUrlFormsTest {
             teams://group@tenant/alt/owner?host=org.webhook.office.com           | -       | teams://?host=<the full workflow URL>
             https://prod-00.westus.logic.azure.com/workflows/abc                 | -       | no sig= parameter
             discord://onlyid                                                     | -       | needs a webhook id and token
+            slack://xoxb-1234-5678-SECRETbot                                     | -       | names no channel
+            slack://xoxb:@C0123                                                  | -       | bot token must look like xoxb-
             """)
     void badFormsSayWhatIsExpected(String url, String type, String message) {
         ChannelSpec spec = new ChannelSpec("c", url, type, null, Map.of());
