@@ -29,6 +29,14 @@ public interface Channel {
         return Instant.MIN;
     }
 
+    /**
+     * Replaces a message this channel sent ({@code messageId} from its {@link SendResult.Sent}) by the
+     * event's text, e.g. "sold out again after 42 s"; services that cannot edit refuse for good.
+     */
+    default SendResult edit(String messageId, StockEvent event) {
+        return new SendResult.Failed(false, "this service cannot edit sent messages");
+    }
+
     /** Opens the connection ahead of the first alert, so an alert never pays a handshake; never throws. */
     default void warmUp() {}
 }

@@ -70,6 +70,29 @@ final class DiscordChannel implements Channel {
         return webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter);
     }
 
+    /** PATCH {@code /messages/{id}} of the webhook, with {@code allowed_mentions} sent again. */
+    @Override
+    public SendResult edit(String messageId, StockEvent event) {
+        if (messageId == null || !messageId.matches("[0-9]{1,25}")) {
+            return new SendResult.Failed(false, "Discord message id must be a snowflake (digits)");
+        }
+        String body;
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode message =
+                    DiscordMessage.body(MessageText.of(event), username, json);
+            message.remove("username");
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        String query = endpoint.getRawQuery() == null ? "" : endpoint.getRawQuery().replaceAll("(^|&)wait=true", "")
+                .replaceAll("^&", "");
+        URI edit = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + endpoint.getRawPath()
+                + "/messages/" + messageId + (query.isEmpty() ? "" : "?" + query));
+        return webhook.send("PATCH", edit, Map.of("User-Agent", USER_AGENT), body, this::sent,
+                r -> retryAfter(r.body()));
+    }
+
     private SendResult sent(JsonWebhook.Response response) {
         if (response.status() == 204 || response.body().isBlank()) {
             return new SendResult.Sent(null);

@@ -131,11 +131,25 @@ public final class Dispatcher implements AutoCloseable {
     /** Delivers to every named channel at once; returns when each has ended, in the order of the names. */
     public List<Delivery> dispatch(StockEvent event, Collection<String> channelNames) {
         List<String> names = List.copyOf(new LinkedHashSet<>(channelNames));
+        return run(event, names, name -> (channel, deadline) -> channel.send(event, deadline));
+    }
+
+    /**
+     * Edits messages sent earlier to tell the new event ("sold out again after 42 s"), with the same retries,
+     * pacing and TTL as an alert; {@code messageIds} maps channel names to {@link Delivery#messageId()}.
+     */
+    public List<Delivery> update(StockEvent event, Map<String, String> messageIds) {
+        List<String> names = List.copyOf(messageIds.keySet());
+        return run(event, names, name -> (channel, deadline) -> channel.edit(messageIds.get(name), event));
+    }
+
+    private List<Delivery> run(StockEvent event, List<String> names,
+            java.util.function.Function<String, Send> op) {
         List<Future<Delivery>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("alimi-notify-", 0).factory())) {
             for (String name : names) {
-                futures.add(pool.submit(() -> deliver(event, name)));
+                futures.add(pool.submit(() -> deliver(event, name, op.apply(name))));
             }
         }
         List<Delivery> deliveries = new ArrayList<>(names.size());
@@ -157,7 +171,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private Delivery deliver(StockEvent event, String name) {
+    private Delivery deliver(StockEvent event, String name, Send op) {
         Channel channel = channels.get(name);
         if (channel == null) {
             return ended(event, name, Delivery.Outcome.FAILED, 0, null, "unknown channel '" + name + "'");
@@ -178,7 +192,7 @@ public final class Dispatcher implements AutoCloseable {
         SendResult last;
         try {
             last = Retry.of(name, config).executeSupplier(
-                    () -> attempt(name, channel, event, state, deadline));
+                    () -> attempt(name, channel, op, state, deadline));
         } catch (RuntimeException e) {
             // resilience4j wraps an interrupted wait; nothing else escapes attempt()
             return ended(event, name, Delivery.Outcome.FAILED, state.count, null,
@@ -200,7 +214,7 @@ public final class Dispatcher implements AutoCloseable {
      * One send, unless the alert has become too old: first the channel's pace and any announced quiet time,
      * then the breaker's permission. A send the breaker holds back is not an attempt; it waits and asks again.
      */
-    private SendResult attempt(String name, Channel channel, StockEvent event, Attempts state, Instant deadline) {
+    private SendResult attempt(String name, Channel channel, Send op, Attempts state, Instant deadline) {
         if (state.count > 0 && clock.instant().isAfter(deadline)) {
             state.expired = true;
             return state.last;
@@ -224,7 +238,7 @@ public final class Dispatcher implements AutoCloseable {
         long started = System.nanoTime();
         SendResult result;
         try {
-            result = Objects.requireNonNull(channel.send(event, deadline), "channel returned no result");
+            result = Objects.requireNonNull(op.apply(channel, deadline), "channel returned no result");
         } catch (RuntimeException e) {
             result = new SendResult.Failed(false, "channel error (" + e.getClass().getSimpleName() + ")");
         }
@@ -333,6 +347,11 @@ public final class Dispatcher implements AutoCloseable {
             return ms / 1_000 + "s";
         }
         return ms + "ms";
+    }
+
+    /** One request of a delivery: a send or an edit, knowing when the alert expires. */
+    private interface Send {
+        SendResult apply(Channel channel, Instant deadline);
     }
 
     /** What one delivery has done so far; touched only by its own thread. */

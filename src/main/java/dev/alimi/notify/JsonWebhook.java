@@ -65,10 +65,16 @@ final class JsonWebhook {
      */
     SendResult send(URI endpoint, Map<String, String> headers, String json, Function<Response, SendResult> onSuccess,
             Function<Response, Optional<Duration>> retryAfter) {
+        return send("POST", endpoint, headers, json, onSuccess, retryAfter);
+    }
+
+    /** As {@link #send(URI, Map, String, Function, Function)} with another method ({@code PATCH} for edits). */
+    SendResult send(String method, URI endpoint, Map<String, String> headers, String json,
+            Function<Response, SendResult> onSuccess, Function<Response, Optional<Duration>> retryAfter) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         Response response;
         try {

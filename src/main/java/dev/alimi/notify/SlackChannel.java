@@ -84,6 +84,30 @@ final class SlackChannel implements Channel {
                 b -> Optional.empty());
     }
 
+    /** {@code chat.update} with a bot token (the channel must be given by id); webhooks cannot edit. */
+    @Override
+    public SendResult edit(String messageId, StockEvent event) {
+        if (botToken == null) {
+            return new SendResult.Failed(false, "Slack incoming webhooks cannot edit messages; use a bot token");
+        }
+        if (messageId == null || !messageId.matches("[0-9]{1,12}\\.[0-9]{1,8}")) {
+            return new SendResult.Failed(false, "Slack message ts must look like 1712345678.123456");
+        }
+        String body;
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode message = SlackMessage.body(MessageText.of(event), json);
+            message.put("channel", botChannel);
+            message.put("ts", messageId);
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        String post = endpoint.toString();
+        URI update = URI.create(post.substring(0, post.lastIndexOf('/')) + "/chat.update");
+        return webhook.post(update, Map.of("Authorization", "Bearer " + botToken), body, this::posted,
+                b -> Optional.empty());
+    }
+
     /** The Web API answers 200 even for errors: {@code {"ok":false,"error":"channel_not_found"}}. */
     private SendResult posted(JsonWebhook.Response response) {
         com.fasterxml.jackson.databind.JsonNode root;

@@ -65,6 +65,31 @@ final class TelegramChannel implements Channel {
         return webhook.send(target.endpoint(), Map.of(), body, this::sent, r -> retryAfter(r.body()));
     }
 
+    /** {@code editMessageText} on the same chat; Telegram's "message is not modified" counts as done. */
+    @Override
+    public SendResult edit(String messageId, StockEvent event) {
+        if (messageId == null || !messageId.matches("[0-9]{1,19}")) {
+            return new SendResult.Failed(false, "Telegram message id must be a number");
+        }
+        String body;
+        try {
+            ObjectNode edit = body(event);
+            edit.put("message_id", Long.parseLong(messageId));
+            edit.remove("disable_notification");
+            edit.remove("message_thread_id");
+            body = json.writeValueAsString(edit);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        String send = target.endpoint().toString();
+        java.net.URI endpoint = java.net.URI.create(send.substring(0, send.lastIndexOf('/')) + "/editMessageText");
+        SendResult result = webhook.send(endpoint, Map.of(), body, this::sent, r -> retryAfter(r.body()));
+        if (result instanceof SendResult.Failed f && f.detail().contains("message is not modified")) {
+            return new SendResult.Sent(messageId);
+        }
+        return result;
+    }
+
     ObjectNode body(StockEvent event) {
         MessageText m = MessageText.of(event);
         ObjectNode body = json.createObjectNode();

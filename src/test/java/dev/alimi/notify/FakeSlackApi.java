@@ -18,8 +18,22 @@ public final class FakeSlackApi extends FakeReceiver {
 
     private final AtomicLong next = new AtomicLong(100);
 
+    private final java.util.Set<String> sent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     protected Reply defaultReply(Request request) {
+        if (request.path().equals("/api/chat.update")) {
+            JsonNode body = FakeJson.read(request.body());
+            if (!("Bearer " + TOKEN).equals(request.header("Authorization"))) {
+                return error("invalid_auth");
+            }
+            if (body == null || !body.path("channel").asText().equals(CHANNEL)) {
+                return error("channel_not_found");
+            }
+            return sent.contains(body.path("ts").asText()) ? Reply.of(200, Map.of("Content-Type", "application/json"),
+                    "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + body.path("ts").asText() + "\"}")
+                    : error("message_not_found");
+        }
         if (!request.path().equals("/api/chat.postMessage")) {
             return Reply.of(404, Map.of(), "");
         }
@@ -34,6 +48,7 @@ public final class FakeSlackApi extends FakeReceiver {
             return error("no_text");
         }
         String ts = String.format("1712345678.%06d", next.getAndIncrement());
+        sent.add(ts);
         return Reply.of(200, Map.of("Content-Type", "application/json"),
                 "{\"ok\":true,\"channel\":\"" + CHANNEL + "\",\"ts\":\"" + ts + "\",\"message\":{}}");
     }

@@ -32,8 +32,13 @@ public final class FakeTelegram extends FakeReceiver {
         return new ChannelSpec(name, "tgram://" + TOKEN + "/" + chat, null, baseUrl, Map.of());
     }
 
+    private final Map<Long, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     protected Reply defaultReply(Request request) {
+        if (request.path().equals("/bot" + TOKEN + "/editMessageText")) {
+            return edit(FakeJson.read(request.body()));
+        }
         if (!request.path().equals("/bot" + TOKEN + "/sendMessage")) {
             return error(request.path().endsWith("/sendMessage") ? 401 : 404,
                     request.path().endsWith("/sendMessage") ? "Unauthorized" : "Not Found");
@@ -55,13 +60,35 @@ public final class FakeTelegram extends FakeReceiver {
                 return error(400, "Bad Request: can't parse entities: unsupported start tag");
             }
         }
+        long id = nextId.getAndIncrement();
+        texts.put(id, text);
         ObjectNode ok = FakeJson.MAPPER.createObjectNode().put("ok", true);
         ObjectNode result = ok.putObject("result");
-        result.put("message_id", nextId.getAndIncrement());
+        result.put("message_id", id);
         result.putObject("chat").set("id", body.get("chat_id"));
         result.put("date", 1_790_000_000L);
         result.put("text", text);
         return Reply.of(200, Map.of("Content-Type", "application/json"), ok.toString());
+    }
+
+    /** editMessageText: unknown ids are "message to edit not found", the same text is "message is not modified". */
+    private Reply edit(JsonNode body) {
+        if (body == null || !body.path("message_id").canConvertToLong()) {
+            return error(400, "Bad Request: message identifier is not specified");
+        }
+        long id = body.path("message_id").asLong();
+        String before = texts.get(id);
+        if (before == null) {
+            return error(400, "Bad Request: message to edit not found");
+        }
+        String text = body.path("text").asText("");
+        if (text.equals(before)) {
+            return error(400, "Bad Request: message is not modified: specified new message content and reply markup "
+                    + "are exactly the same as a current content and reply markup of the message");
+        }
+        texts.put(id, text);
+        return Reply.of(200, Map.of("Content-Type", "application/json"),
+                "{\"ok\":true,\"result\":{\"message_id\":" + id + ",\"date\":1790000000}}");
     }
 
     private static Reply error(int code, String description) {
