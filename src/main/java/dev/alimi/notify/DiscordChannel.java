@@ -19,12 +19,15 @@ final class DiscordChannel implements Channel {
     private final String name;
     private final URI endpoint;
     private final String username;
+    /** The one role an alert may ping, or null for none. */
+    private final String role;
     private final JsonWebhook webhook;
     private final MessageTemplate template;
     private final ObjectMapper json = new ObjectMapper();
 
-    DiscordChannel(String name, URI endpoint, String username, List<String> secrets, MessageTemplate template,
-            ChannelContext context) {
+    DiscordChannel(String name, URI endpoint, String username, String role, List<String> secrets,
+            MessageTemplate template, ChannelContext context) {
+        this.role = role;
         this.name = name;
         this.template = template;
         this.endpoint = endpoint;
@@ -63,6 +66,7 @@ final class DiscordChannel implements Channel {
                 message.put("content", MessageText.truncate(
                         template.render(event, DiscordMessage::escape, u -> "<" + u + ">"), DiscordMessage.MAX_CONTENT));
             }
+            mentionRole(message);
             body = json.writeValueAsString(message);
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
@@ -81,6 +85,7 @@ final class DiscordChannel implements Channel {
             com.fasterxml.jackson.databind.node.ObjectNode message =
                     DiscordMessage.body(MessageText.of(event), username, json);
             message.remove("username");
+            mentionRole(message);
             body = json.writeValueAsString(message);
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
@@ -91,6 +96,16 @@ final class DiscordChannel implements Channel {
                 + "/messages/" + messageId + (query.isEmpty() ? "" : "?" + query));
         return webhook.send("PATCH", edit, Map.of("User-Agent", USER_AGENT), body, this::sent,
                 r -> retryAfter(r.body()));
+    }
+
+    /** Puts the role's ping in front and allows exactly that role; the content's own mentions stay inert. */
+    private void mentionRole(com.fasterxml.jackson.databind.node.ObjectNode message) {
+        if (role == null) {
+            return;
+        }
+        message.put("content", MessageText.truncate("<@&" + role + "> " + message.path("content").asText(),
+                DiscordMessage.MAX_CONTENT));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) message.path("allowed_mentions")).putArray("roles").add(role);
     }
 
     private SendResult sent(JsonWebhook.Response response) {
