@@ -109,6 +109,30 @@ class EmailChannelTest {
         assertThat(d.attempts()).isGreaterThan(1);
     }
 
+    /** SMTP 4xx means "try later": retried; 5xx means refused: final. */
+    @Test
+    void transientRepliesAreRetriedAndPermanentOnesAreFinal() throws Exception {
+        try (FakeSmtp fake = new FakeSmtp()) {
+            Channel channel = registry.create(ChannelSpec.of("mail", "mailto://127.0.0.1:" + fake.port()
+                    + "/me@example.net?from=alerts@example.com&mode=insecure"), context);
+            fake.replyNext("451 4.3.0 try again later");
+
+            Delivery retried = dispatch(channel, "Widget Pro");
+
+            assertThat(retried.outcome()).isEqualTo(Delivery.Outcome.SENT);
+            assertThat(retried.attempts()).isEqualTo(2);
+            assertThat(fake.accepted()).isEqualTo(1);
+
+            fake.replyNext("554 5.7.1 message refused");
+            Delivery refused = dispatch(channel, "Widget Pro");
+
+            assertThat(refused.outcome()).isEqualTo(Delivery.Outcome.FAILED);
+            assertThat(refused.attempts()).isEqualTo(1);
+            assertThat(refused.detail()).contains("SMTP 554");
+            assertThat(fake.messages()).isEqualTo(3);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             mailtos://me:pw@gmail.com/you@example.org                          | mailtos://me:***@gmail.com/you@example.org
