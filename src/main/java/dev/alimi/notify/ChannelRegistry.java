@@ -26,10 +26,12 @@ public final class ChannelRegistry {
         this.types = Map.copyOf(byName);
     }
 
-    /** Console, Slack and Discord. */
+    /** Every channel type Alimi ships: console, Slack, Discord, Telegram, ntfy, webhook, Pushover, Gotify, Teams, email, MQTT. */
     public static ChannelRegistry standard() {
-        return new ChannelRegistry(
-                java.util.List.of(new ConsoleChannelType(), new SlackChannelType(), new DiscordChannelType()));
+        return new ChannelRegistry(java.util.List.of(new ConsoleChannelType(), new SlackChannelType(),
+                new DiscordChannelType(), new TelegramChannelType(), new NtfyChannelType(), new WebhookChannelType(),
+                new PushoverChannelType(), new GotifyChannelType(), new TeamsChannelType(), new EmailChannelType(),
+                new MqttChannelType()));
     }
 
     /** The known type names. */

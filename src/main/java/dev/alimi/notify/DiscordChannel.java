@@ -19,11 +19,17 @@ final class DiscordChannel implements Channel {
     private final String name;
     private final URI endpoint;
     private final String username;
+    /** The one role an alert may ping, or null for none. */
+    private final String role;
     private final JsonWebhook webhook;
+    private final MessageTemplate template;
     private final ObjectMapper json = new ObjectMapper();
 
-    DiscordChannel(String name, URI endpoint, String username, List<String> secrets, ChannelContext context) {
+    DiscordChannel(String name, URI endpoint, String username, String role, List<String> secrets,
+            MessageTemplate template, ChannelContext context) {
+        this.role = role;
         this.name = name;
+        this.template = template;
         this.endpoint = endpoint;
         this.username = username;
         this.webhook = new JsonWebhook(context, secrets);
@@ -35,14 +41,71 @@ final class DiscordChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(endpoint);
+    }
+
+    /** Discord webhooks take about 5 requests per 2 s. */
+    @Override
+    public Pacing pacing() {
+        return Pacing.of(5, 5, java.time.Duration.ofSeconds(2));
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         String body;
         try {
-            body = json.writeValueAsString(DiscordMessage.body(MessageText.of(event), username, json));
+            com.fasterxml.jackson.databind.node.ObjectNode message =
+                    DiscordMessage.body(MessageText.of(event), username, json);
+            if (template != null) {
+                message.put("content", MessageText.truncate(
+                        template.render(event, DiscordMessage::escape, u -> "<" + u + ">"), DiscordMessage.MAX_CONTENT));
+            }
+            mentionRole(message);
+            body = json.writeValueAsString(message);
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
         }
         return webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter);
+    }
+
+    /** PATCH {@code /messages/{id}} of the webhook, with {@code allowed_mentions} sent again. */
+    @Override
+    public SendResult edit(String messageId, StockEvent event) {
+        if (messageId == null || !messageId.matches("[0-9]{1,25}")) {
+            return new SendResult.Failed(false, "Discord message id must be a snowflake (digits)");
+        }
+        String body;
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode message =
+                    DiscordMessage.body(MessageText.of(event), username, json);
+            message.remove("username");
+            mentionRole(message);
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        String query = endpoint.getRawQuery() == null ? "" : endpoint.getRawQuery().replaceAll("(^|&)wait=true", "")
+                .replaceAll("^&", "");
+        URI edit = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + endpoint.getRawPath()
+                + "/messages/" + messageId + (query.isEmpty() ? "" : "?" + query));
+        return webhook.send("PATCH", edit, Map.of("User-Agent", USER_AGENT), body, this::sent,
+                r -> retryAfter(r.body()));
+    }
+
+    /** Puts the role's ping in front and allows exactly that role; the content's own mentions stay inert. */
+    private void mentionRole(com.fasterxml.jackson.databind.node.ObjectNode message) {
+        if (role == null) {
+            return;
+        }
+        message.put("content", MessageText.truncate("<@&" + role + "> " + message.path("content").asText(),
+                DiscordMessage.MAX_CONTENT));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) message.path("allowed_mentions")).putArray("roles").add(role);
     }
 
     private SendResult sent(JsonWebhook.Response response) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Discord webhooks. Accepts {@code discord://id/token} and {@code discord://botname@id/token} (Apprise),
  * {@code discord://token@id} (Shoutrrr), {@code https://discord.com/api/webhooks/id/token} (also
  * {@code discordapp.com}, {@code ptb.}, {@code canary.}), and in the long form ({@code type: discord}) the
- * same path on any host. A {@code thread_id} (or Apprise {@code thread}) parameter is kept.
+ * same path on any host. A {@code thread_id} (or Apprise {@code thread}) parameter is kept; a {@code role} option
+ * (a role id) pings that one role, and nothing else can ping.
  */
 final class DiscordChannelType implements ChannelType {
 
@@ -27,7 +28,7 @@ final class DiscordChannelType implements ChannelType {
             "discord://1234567890/TOKEN or https://discord.com/api/webhooks/1234567890/TOKEN";
 
     /** Where to post, the webhook id (shown), the token (never shown), the sender name override. */
-    private record Target(URI endpoint, String id, String token, String username) {}
+    private record Target(URI endpoint, String id, String token, String username, String role) {}
 
     @Override
     public String type() {
@@ -49,6 +50,7 @@ final class DiscordChannelType implements ChannelType {
     public Optional<String> problem(ChannelSpec spec) {
         try {
             target(spec);
+            MessageTemplate.of(spec);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
@@ -58,7 +60,8 @@ final class DiscordChannelType implements ChannelType {
     @Override
     public Channel create(ChannelSpec spec, ChannelContext context) {
         Target t = target(spec);
-        return new DiscordChannel(spec.name(), t.endpoint(), t.username(), List.of(t.token()), context);
+        return new DiscordChannel(spec.name(), t.endpoint(), t.username(), t.role(), List.of(t.token()),
+                MessageTemplate.of(spec).orElse(null), context);
     }
 
     @Override
@@ -124,6 +127,10 @@ final class DiscordChannelType implements ChannelType {
         String query = (thread == null || thread.isBlank() ? "" : "thread_id="
                 + URLEncoder.encode(thread, StandardCharsets.UTF_8) + "&") + "wait=true";
         URI endpoint = ChannelUrl.rebase(URI.create(base + "?" + query), spec.baseUrl());
-        return new Target(endpoint, id, token, username);
+        String role = spec.options().getOrDefault("role", url.query().get("role"));
+        if (role != null && !ID.matcher(role.strip()).matches()) {
+            throw new IllegalArgumentException("Discord role to mention must be the role's id (digits)");
+        }
+        return new Target(endpoint, id, token, username, role == null ? null : role.strip());
     }
 }

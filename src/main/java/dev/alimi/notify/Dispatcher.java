@@ -2,6 +2,8 @@ package dev.alimi.notify;
 
 import dev.alimi.model.Delivery;
 import dev.alimi.model.StockEvent;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,37 +27,129 @@ import org.slf4j.LoggerFactory;
  * Sends one event to its channels, all in parallel on virtual threads. Each channel is retried (429 after
  * the delay asked, 5xx and timeouts with exponential backoff) until it accepts, refuses for good, or the
  * alert would become older than the TTL: an alert is never delivered late.
+ *
+ * <p>Per channel, across all alerts: sends are paced to the service's documented rate ({@link Channel#pacing}),
+ * nothing goes out before a time a receiver announced (429 delays, rate-limit headers), and a circuit breaker
+ * stops hammering a receiver that keeps failing: while it is open, alerts wait (within their TTL) and one
+ * probe at a time finds out whether the receiver is back.
  */
-public final class Dispatcher {
+public final class Dispatcher implements AutoCloseable {
 
     /** A safety cap only; the TTL is what really bounds the retries. */
-    static final int MAX_ATTEMPTS = 100;
+    static final int MAX_ATTEMPTS = 1_000;
+    /** How long a channel's breaker stays open before one probe may go out. */
+    public static final Duration DEFAULT_BREAKER_OPEN = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Map<String, Channel> channels;
+    private final Map<String, ChannelGate> gates;
+    private final Map<String, CircuitBreaker> breakers;
     private final Clock clock;
     private final Duration ttl;
     private final Backoff backoff;
+    private final Duration breakerOpen;
+    private final Sleeper sleeper;
 
     /** Channels by name; {@code ttl} is counted from the observation that made the alert. */
     public Dispatcher(Map<String, Channel> channels, Clock clock, Duration ttl, Backoff backoff) {
+        this(channels, clock, ttl, backoff, DEFAULT_BREAKER_OPEN);
+    }
+
+    /** As above, with the time a channel's circuit breaker stays open after repeated failures. */
+    public Dispatcher(Map<String, Channel> channels, Clock clock, Duration ttl, Backoff backoff,
+            Duration breakerOpen) {
         this.channels = Map.copyOf(channels);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.backoff = backoff == null ? Backoff.DEFAULT : backoff;
+        this.breakerOpen = Objects.requireNonNull(breakerOpen, "breakerOpen");
+        this.sleeper = Sleeper.onClock(clock);
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("alert TTL must be positive, got " + ttl);
         }
+        if (breakerOpen.isNegative() || breakerOpen.isZero()) {
+            throw new IllegalArgumentException("breaker open time must be positive, got " + breakerOpen);
+        }
+        Map<String, ChannelGate> g = new java.util.HashMap<>();
+        Map<String, CircuitBreaker> b = new java.util.HashMap<>();
+        this.channels.forEach((name, channel) -> {
+            g.put(name, new ChannelGate(channel.pacing()));
+            b.put(name, breaker(name));
+        });
+        this.gates = Map.copyOf(g);
+        this.breakers = Map.copyOf(b);
+    }
+
+    private CircuitBreaker breaker(String name) {
+        CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                .slidingWindow(6, 4, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(75)
+                .waitDurationInOpenState(breakerOpen)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .clock(clock)
+                .build();
+        CircuitBreaker breaker = CircuitBreaker.of(name, config);
+        breaker.getEventPublisher().onStateTransition(e -> {
+            switch (e.getStateTransition().getToState()) {
+                case OPEN -> log.warn("channel {} keeps failing: holding its alerts for {} before trying again", name,
+                        human(breakerOpen));
+                case CLOSED -> log.info("channel {} works again", name);
+                default -> log.debug("channel {}: {}", name, e.getStateTransition());
+            }
+        });
+        return breaker;
+    }
+
+    /** Opens every channel's connection in parallel, so the first alert does not pay a handshake. */
+    public void warmUp() {
+        try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("alimi-warmup-", 0).factory())) {
+            channels.values().forEach(c -> pool.submit(c::warmUp));
+        }
+    }
+
+    /** Closes the connections channels hold open (SMTP, MQTT); HTTP connections belong to the shared client. */
+    @Override
+    public void close() {
+        for (Channel c : channels.values()) {
+            if (c instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.debug("closing channel {} failed ({})", c.name(), e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    /** Whether a channel's breaker is open (it kept failing), for status pages and admin alerts. */
+    public boolean failing(String channelName) {
+        CircuitBreaker b = breakers.get(channelName);
+        return b != null && b.getState() == CircuitBreaker.State.OPEN;
     }
 
     /** Delivers to every named channel at once; returns when each has ended, in the order of the names. */
     public List<Delivery> dispatch(StockEvent event, Collection<String> channelNames) {
         List<String> names = List.copyOf(new LinkedHashSet<>(channelNames));
+        return run(event, names, name -> (channel, deadline) -> channel.send(event, deadline));
+    }
+
+    /**
+     * Edits messages sent earlier to tell the new event ("sold out again after 42 s"), with the same retries,
+     * pacing and TTL as an alert; {@code messageIds} maps channel names to {@link Delivery#messageId()}.
+     */
+    public List<Delivery> update(StockEvent event, Map<String, String> messageIds) {
+        List<String> names = List.copyOf(messageIds.keySet());
+        return run(event, names, name -> (channel, deadline) -> channel.edit(messageIds.get(name), event));
+    }
+
+    private List<Delivery> run(StockEvent event, List<String> names,
+            java.util.function.Function<String, Send> op) {
         List<Future<Delivery>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("alimi-notify-", 0).factory())) {
             for (String name : names) {
-                futures.add(pool.submit(() -> deliver(event, name)));
+                futures.add(pool.submit(() -> deliver(event, name, op.apply(name))));
             }
         }
         List<Delivery> deliveries = new ArrayList<>(names.size());
@@ -76,7 +171,7 @@ public final class Dispatcher {
         }
     }
 
-    private Delivery deliver(StockEvent event, String name) {
+    private Delivery deliver(StockEvent event, String name, Send op) {
         Channel channel = channels.get(name);
         if (channel == null) {
             return ended(event, name, Delivery.Outcome.FAILED, 0, null, "unknown channel '" + name + "'");
@@ -96,7 +191,8 @@ public final class Dispatcher {
                 .build();
         SendResult last;
         try {
-            last = Retry.of(name, config).executeSupplier(() -> attempt(channel, event, state, deadline));
+            last = Retry.of(name, config).executeSupplier(
+                    () -> attempt(name, channel, op, state, deadline));
         } catch (RuntimeException e) {
             // resilience4j wraps an interrupted wait; nothing else escapes attempt()
             return ended(event, name, Delivery.Outcome.FAILED, state.count, null,
@@ -114,21 +210,84 @@ public final class Dispatcher {
         };
     }
 
-    /** One send, unless the alert has become too old while the previous one ran. */
-    private SendResult attempt(Channel channel, StockEvent event, Attempts state, Instant deadline) {
+    /**
+     * One send, unless the alert has become too old: first the channel's pace and any announced quiet time,
+     * then the breaker's permission. A send the breaker holds back is not an attempt; it waits and asks again.
+     */
+    private SendResult attempt(String name, Channel channel, Send op, Attempts state, Instant deadline) {
         if (state.count > 0 && clock.instant().isAfter(deadline)) {
             state.expired = true;
             return state.last;
         }
+        ChannelGate gate = gates.get(name);
+        CircuitBreaker breaker = breakers.get(name);
+        if (!breaker.tryAcquirePermission()) {
+            SendResult held = new SendResult.RetryAfter(holdWhileOpen(), "channel keeps failing; circuit open");
+            if (state.last == null) {
+                state.last = held;
+            }
+            return held;
+        }
+        Instant sendAt = gate.reserve(ChannelGate.max(clock.instant(), channel.quietUntil()));
+        if (!waitUntil(sendAt, deadline) || !waitForQuiet(gate, channel, sendAt, deadline)) {
+            breaker.releasePermission();
+            state.expired = true;
+            return state.last == null ? new SendResult.Failed(false, "expired") : state.last;
+        }
         state.count++;
+        long started = System.nanoTime();
         SendResult result;
         try {
-            result = Objects.requireNonNull(channel.send(event), "channel returned no result");
+            result = Objects.requireNonNull(op.apply(channel, deadline), "channel returned no result");
         } catch (RuntimeException e) {
             result = new SendResult.Failed(false, "channel error (" + e.getClass().getSimpleName() + ")");
         }
+        long took = System.nanoTime() - started;
+        switch (result) {
+            case SendResult.Sent s -> breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+            case SendResult.RetryAfter r -> {
+                gate.holdUntil(clock.instant().plus(r.delay()));
+                breaker.releasePermission();
+            }
+            case SendResult.Failed f when f.retryable() -> breaker.onError(took, TimeUnit.NANOSECONDS,
+                    new ChannelFailure(f.detail()));
+            case SendResult.Failed f -> breaker.releasePermission();
+        }
         state.last = result;
         return result;
+    }
+
+    /** While a breaker is open, a held alert asks again this often: a probe goes out soon after it half-opens. */
+    private Duration holdWhileOpen() {
+        Duration d = breakerOpen.dividedBy(4);
+        return d.compareTo(Duration.ofMillis(20)) < 0 ? Duration.ofMillis(20) : d;
+    }
+
+    /** Waits until {@code at}; false (without waiting) when that is past the deadline. */
+    private boolean waitUntil(Instant at, Instant deadline) {
+        if (at.isAfter(deadline)) {
+            return false;
+        }
+        sleeper.sleepUntil(at);
+        return true;
+    }
+
+    /**
+     * Another delivery's 429 may have announced quiet while this one waited for its slot. Waits again only
+     * for a later time than already waited for, so a clock that does not move cannot keep it here.
+     */
+    private boolean waitForQuiet(ChannelGate gate, Channel channel, Instant waitedUntil, Instant deadline) {
+        Instant waited = waitedUntil;
+        while (true) {
+            Instant quiet = ChannelGate.max(gate.notBefore(), channel.quietUntil());
+            if (!quiet.isAfter(waited) || !quiet.isAfter(clock.instant())) {
+                return true;
+            }
+            if (!waitUntil(quiet, deadline)) {
+                return false;
+            }
+            waited = quiet;
+        }
     }
 
     /** Retry 429 and retryable failures, unless the wait would carry the alert past its deadline. */
@@ -188,6 +347,11 @@ public final class Dispatcher {
             return ms / 1_000 + "s";
         }
         return ms + "ms";
+    }
+
+    /** One request of a delivery: a send or an edit, knowing when the alert expires. */
+    private interface Send {
+        SendResult apply(Channel channel, Instant deadline);
     }
 
     /** What one delivery has done so far; touched only by its own thread. */

@@ -40,6 +40,8 @@ final class JsonWebhook {
     private final Clock clock;
     private final Duration timeout;
     private final List<String> secrets;
+    private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> quietUntil =
+            new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.MIN);
 
     JsonWebhook(ChannelContext context, List<String> secrets) {
         this.http = context.http();
@@ -54,10 +56,25 @@ final class JsonWebhook {
      */
     SendResult post(URI endpoint, Map<String, String> headers, String json, Function<Response, SendResult> onSuccess,
             Function<String, Optional<Duration>> bodyRetryAfter) {
+        return send(endpoint, headers, json, onSuccess, response -> bodyRetryAfter.apply(response.body()));
+    }
+
+    /**
+     * Sends the body; {@code onSuccess} reads a 2xx answer, {@code retryAfter} a 429 answer without a usable
+     * {@code Retry-After} header (its body field or the service's own headers).
+     */
+    SendResult send(URI endpoint, Map<String, String> headers, String json, Function<Response, SendResult> onSuccess,
+            Function<Response, Optional<Duration>> retryAfter) {
+        return send("POST", endpoint, headers, json, onSuccess, retryAfter);
+    }
+
+    /** As {@link #send(URI, Map, String, Function, Function)} with another method ({@code PATCH} for edits). */
+    SendResult send(String method, URI endpoint, Map<String, String> headers, String json,
+            Function<Response, SendResult> onSuccess, Function<Response, Optional<Duration>> retryAfter) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         Response response;
         try {
@@ -81,7 +98,52 @@ final class JsonWebhook {
         } catch (IllegalArgumentException e) {
             return new SendResult.Failed(false, "request refused by the HTTP client (bad header or URL)");
         }
-        return classify(response, onSuccess, bodyRetryAfter);
+        SendResult result = classify(response, onSuccess, retryAfter);
+        noteQuiet(response.headers(), result);
+        return result;
+    }
+
+    /** The latest time the receiver asked for quiet until, by a 429 or by its rate-limit headers, or MIN. */
+    java.time.Instant quietUntil() {
+        return quietUntil.get();
+    }
+
+    /**
+     * Discord's {@code X-RateLimit-Remaining: 0} with {@code X-RateLimit-Reset-After}, Pushover's
+     * {@code X-Limit-App-Remaining} at or below 0 with {@code X-Limit-App-Reset}, and any 429's delay.
+     */
+    private void noteQuiet(HttpHeaders headers, SendResult result) {
+        java.time.Instant now = clock.instant();
+        java.time.Instant until = java.time.Instant.MIN;
+        if (result instanceof SendResult.RetryAfter r) {
+            until = now.plus(r.delay());
+        }
+        if (headers.firstValue("X-RateLimit-Remaining").filter(v -> v.strip().equals("0")).isPresent()) {
+            until = ChannelGate.max(until, headers.firstValue("X-RateLimit-Reset-After")
+                    .flatMap(v -> RetryAfterHeader.parse(v, clock)).map(now::plus).orElse(java.time.Instant.MIN));
+        }
+        if (headers.firstValue("X-Limit-App-Remaining").filter(v -> v.strip().matches("-?[0-9]+"))
+                .map(v -> Long.parseLong(v.strip()) <= 0).orElse(false)) {
+            until = ChannelGate.max(until, headers.firstValue("X-Limit-App-Reset")
+                    .filter(v -> v.strip().matches("[0-9]{1,12}"))
+                    .map(v -> java.time.Instant.ofEpochSecond(Long.parseLong(v.strip())))
+                    .orElse(java.time.Instant.MIN));
+        }
+        java.time.Instant u = until;
+        quietUntil.accumulateAndGet(u, ChannelGate::max);
+    }
+
+    /** Opens a connection to the endpoint's host (HEAD on its root, answer ignored) within the timeout. */
+    void warmUp(URI endpoint) {
+        try {
+            URI root = new URI(endpoint.getScheme(), endpoint.getRawAuthority(), "/", null, null);
+            http.send(HttpRequest.newBuilder(root).timeout(timeout).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // warming is a courtesy; the first alert connects anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -108,7 +170,7 @@ final class JsonWebhook {
     }
 
     private SendResult classify(Response response, Function<Response, SendResult> onSuccess,
-            Function<String, Optional<Duration>> bodyRetryAfter) {
+            Function<Response, Optional<Duration>> retryAfter) {
         int status = response.status();
         if (status >= 200 && status < 300) {
             return onSuccess.apply(response);
@@ -116,7 +178,7 @@ final class JsonWebhook {
         if (status == 429) {
             Duration delay = response.headers().firstValue("Retry-After")
                     .flatMap(v -> RetryAfterHeader.parse(v, clock))
-                    .or(() -> bodyRetryAfter.apply(response.body()))
+                    .or(() -> retryAfter.apply(response))
                     .orElse(DEFAULT_RETRY_AFTER);
             return new SendResult.RetryAfter(delay, "HTTP 429 rate limited: " + excerpt(response.body()));
         }

@@ -8,16 +8,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Posts alerts to a Slack incoming webhook; success is 200 {@code ok}, and no message id comes back. */
+/**
+ * Posts alerts to Slack: to an incoming webhook (success is 200 {@code ok}, no message id), or with a bot token
+ * to {@code chat.postMessage} (success is {@code {"ok":true,"ts":…}}, and the {@code ts} is kept for edits).
+ */
 final class SlackChannel implements Channel {
 
     private final String name;
     private final URI endpoint;
     private final JsonWebhook webhook;
+    private final MessageTemplate template;
     private final ObjectMapper json = new ObjectMapper();
 
-    SlackChannel(String name, URI endpoint, List<String> secrets, ChannelContext context) {
+    private final String botToken;
+    private final String botChannel;
+
+    SlackChannel(String name, URI endpoint, List<String> secrets, MessageTemplate template, ChannelContext context,
+            String botToken, String botChannel) {
         this.name = name;
+        this.botToken = botToken;
+        this.botChannel = botChannel;
+        this.template = template;
         this.endpoint = endpoint;
         this.webhook = new JsonWebhook(context, secrets);
     }
@@ -28,13 +39,92 @@ final class SlackChannel implements Channel {
     }
 
     @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(endpoint);
+    }
+
+    /** Slack allows about one message per second per webhook, with short bursts. */
+    @Override
+    public Pacing pacing() {
+        return new Pacing(3, java.time.Duration.ofSeconds(1));
+    }
+
+    /** A URL inside Slack's {@code <url|label>}: {@code |}, {@code <}, {@code >} and spaces percent-encoded. */
+    static String linkUrl(String url) {
+        return url.replace(" ", "%20").replace("|", "%7C").replace("<", "%3C").replace(">", "%3E");
+    }
+
+    @Override
     public SendResult send(StockEvent event) {
         String body;
         try {
-            body = json.writeValueAsString(SlackMessage.body(MessageText.of(event), json));
+            com.fasterxml.jackson.databind.node.ObjectNode message = SlackMessage.body(MessageText.of(event), json);
+            if (template != null) {
+                String text = template.render(event, SlackMessage::escape, SlackChannel::linkUrl);
+                message.put("text", MessageText.truncate(text, SlackMessage.MAX_TEXT));
+                ((com.fasterxml.jackson.databind.node.ObjectNode) message.path("blocks").path(0).path("text"))
+                        .put("text", MessageText.truncate(text, 3_000));
+            }
+            if (botChannel != null) {
+                message.put("channel", botChannel);
+            }
+            body = json.writeValueAsString(message);
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
         }
-        return webhook.post(endpoint, Map.of(), body, response -> new SendResult.Sent(null), b -> Optional.empty());
+        if (botToken == null) {
+            return webhook.post(endpoint, Map.of(), body, response -> new SendResult.Sent(null), b -> Optional.empty());
+        }
+        return webhook.post(endpoint, Map.of("Authorization", "Bearer " + botToken), body, this::posted,
+                b -> Optional.empty());
+    }
+
+    /** {@code chat.update} with a bot token (the channel must be given by id); webhooks cannot edit. */
+    @Override
+    public SendResult edit(String messageId, StockEvent event) {
+        if (botToken == null) {
+            return new SendResult.Failed(false, "Slack incoming webhooks cannot edit messages; use a bot token");
+        }
+        if (messageId == null || !messageId.matches("[0-9]{1,12}\\.[0-9]{1,8}")) {
+            return new SendResult.Failed(false, "Slack message ts must look like 1712345678.123456");
+        }
+        String body;
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode message = SlackMessage.body(MessageText.of(event), json);
+            message.put("channel", botChannel);
+            message.put("ts", messageId);
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        String post = endpoint.toString();
+        URI update = URI.create(post.substring(0, post.lastIndexOf('/')) + "/chat.update");
+        return webhook.post(update, Map.of("Authorization", "Bearer " + botToken), body, this::posted,
+                b -> Optional.empty());
+    }
+
+    /** The Web API answers 200 even for errors: {@code {"ok":false,"error":"channel_not_found"}}. */
+    private SendResult posted(JsonWebhook.Response response) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            return new SendResult.Failed(false, "Slack answered 2xx without JSON");
+        }
+        if (root.path("ok").asBoolean(false)) {
+            String ts = root.path("ts").asText("");
+            return new SendResult.Sent(ts.isEmpty() ? null : ts);
+        }
+        String error = root.path("error").asText("unknown error");
+        if (error.equals("ratelimited")) {
+            return new SendResult.RetryAfter(java.time.Duration.ofSeconds(1), "Slack said ratelimited");
+        }
+        return new SendResult.Failed(error.equals("internal_error") || error.equals("fatal_error")
+                || error.equals("service_unavailable"), "Slack said " + webhook.excerpt(error));
     }
 }

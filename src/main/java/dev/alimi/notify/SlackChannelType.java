@@ -18,8 +18,17 @@ final class SlackChannelType implements ChannelType {
     private static final String FORMS =
             "slack://T000/B000/XXXX or https://hooks.slack.com/services/T000/B000/XXXX";
 
-    /** Where to post, the team id (shown), and the tokens (never shown). */
-    private record Target(URI endpoint, String team, List<String> secrets) {}
+    /**
+     * Where to post, the team id (shown), and the tokens (never shown); for a bot token, the token and the
+     * channel to post in (else both null).
+     */
+    private record Target(URI endpoint, String team, List<String> secrets, String botToken, String botChannel) {}
+
+    static final URI POST_MESSAGE = URI.create("https://slack.com/api/chat.postMessage");
+    private static final Pattern BOT_TOKEN = Pattern.compile("xox[bp]-[A-Za-z0-9-]{8,250}");
+    private static final Pattern BOT_CHANNEL = Pattern.compile("[#@]?[A-Za-z0-9._-]{1,80}");
+    private static final String BOT_FORMS = "slack://xoxb-TOKEN/#channel (Apprise) or slack://xoxb:TOKEN@CHANNEL_ID "
+            + "(Shoutrrr)";
 
     @Override
     public String type() {
@@ -40,6 +49,7 @@ final class SlackChannelType implements ChannelType {
     public Optional<String> problem(ChannelSpec spec) {
         try {
             target(spec);
+            MessageTemplate.of(spec);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
@@ -49,7 +59,8 @@ final class SlackChannelType implements ChannelType {
     @Override
     public Channel create(ChannelSpec spec, ChannelContext context) {
         Target t = target(spec);
-        return new SlackChannel(spec.name(), t.endpoint(), t.secrets(), context);
+        return new SlackChannel(spec.name(), t.endpoint(), t.secrets(), MessageTemplate.of(spec).orElse(null), context,
+                t.botToken(), t.botChannel());
     }
 
     @Override
@@ -57,6 +68,9 @@ final class SlackChannelType implements ChannelType {
         try {
             ChannelUrl url = ChannelUrl.parse(spec.url());
             Target t = target(spec);
+            if (t.botToken() != null) {
+                return "slack://" + t.botToken().substring(0, 5) + "***/" + t.botChannel();
+            }
             return url.isHttp() ? url.origin() + "/services/" + t.team() + "/***" : "slack://" + t.team() + "/***";
         } catch (IllegalArgumentException e) {
             return "slack://***";
@@ -65,6 +79,10 @@ final class SlackChannelType implements ChannelType {
 
     private Target target(ChannelSpec spec) {
         ChannelUrl url = ChannelUrl.parse(spec.url());
+        if (url.scheme().equals("slack") && (url.host().startsWith("xox")
+                || (url.userInfo() != null && url.userInfo().startsWith("xox")))) {
+            return botTarget(spec, url);
+        }
         List<String> tokens;
         URI endpoint;
         if (url.scheme().equals("slack")) {
@@ -92,7 +110,38 @@ final class SlackChannelType implements ChannelType {
             }
         }
         return new Target(ChannelUrl.rebase(endpoint, spec.baseUrl()), tokens.get(0),
-                List.of(tokens.get(1), tokens.get(2)));
+                List.of(tokens.get(1), tokens.get(2)), null, null);
+    }
+
+    /** A bot token: {@code chat.postMessage}, which returns the message's {@code ts} for later edits. */
+    private static Target botTarget(ChannelSpec spec, ChannelUrl url) {
+        String token;
+        String channel;
+        if (url.userInfo() != null && url.userInfo().startsWith("xox")) {
+            int colon = url.userInfo().indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("Slack bot URL must be " + BOT_FORMS);
+            }
+            token = url.userInfo().substring(0, colon) + "-" + url.userInfo().substring(colon + 1);
+            channel = url.host();
+        } else {
+            token = url.host();
+            String fragment = url.uri().getFragment();
+            channel = !url.segments().isEmpty() ? url.segments().get(0) : fragment == null ? null : "#" + fragment;
+        }
+        if (!BOT_TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("Slack bot token must look like xoxb-…; expected " + BOT_FORMS);
+        }
+        if (channel != null && channel.startsWith("+")) {
+            channel = channel.substring(1);
+        }
+        if (channel == null || !BOT_CHANNEL.matcher(channel).matches()) {
+            throw new IllegalArgumentException("Slack bot URL names no channel (#name or an id like C0123); expected "
+                    + BOT_FORMS);
+        }
+        // the Shoutrrr form writes the token as xoxb:…, so its part after the prefix is masked on its own too
+        return new Target(ChannelUrl.rebase(POST_MESSAGE, spec.baseUrl()), null, List.of(token, token.substring(5)),
+                token, channel);
     }
 
     private static List<String> shortFormTokens(ChannelUrl url) {

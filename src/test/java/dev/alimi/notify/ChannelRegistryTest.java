@@ -20,20 +20,23 @@ class ChannelRegistryTest {
 
     @Test
     void knowsTheStandardTypes() {
-        assertThat(registry.types()).containsExactly("console", "discord", "slack");
+        assertThat(registry.types()).containsExactly("console", "discord", "email", "gotify", "mqtt", "ntfy", "pushover",
+                "slack", "teams", "telegram", "webhook");
     }
 
     @Test
     void unknownSchemeNamesTheKnownOnes() {
         assertThat(registry.problem(ChannelSpec.of("x", "foo://bar/baz")))
-                .contains("unknown channel URL scheme 'foo'; known: console, discord, slack");
+                .contains("unknown channel URL scheme 'foo'; known: console, discord, email, gotify, mqtt, ntfy, pushover, "
+                        + "slack, teams, telegram, webhook");
         assertThat(registry.redact(ChannelSpec.of("x", "foo://bar/secret"))).isEqualTo("foo://***");
     }
 
     @Test
     void unknownTypeNamesTheKnownOnes() {
         assertThat(registry.problem(new ChannelSpec("x", "http://127.0.0.1:9/x", "telegramm", null, Map.of())))
-                .contains("unknown channel type 'telegramm'; known: console, discord, slack");
+                .contains("unknown channel type 'telegramm'; known: console, discord, email, gotify, mqtt, ntfy, pushover, "
+                        + "slack, teams, telegram, webhook");
     }
 
     @Test

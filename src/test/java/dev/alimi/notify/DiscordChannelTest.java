@@ -231,4 +231,20 @@ class DiscordChannelTest {
                 .isEqualTo(fake.baseUrl() + "/api/webhooks/" + ID + "/***");
         assertThat(registry.redact(ChannelSpec.of("f", "discord://x/" + TOKEN))).doesNotContain(TOKEN);
     }
+
+    /** A role option pings that role only; the product name's own mentions stay inert. */
+    @Test
+    void aRoleIsTheOnlyMentionAllowed() {
+        ChannelSpec base = fake.spec("d");
+        ChannelSpec spec = new ChannelSpec("d", base.url(), null, base.baseUrl(), Map.of("role", "998877665544"));
+
+        assertThat(registry.create(spec, context).send(TestEvents.restocked(ContractNames.HOSTILE, NOW)))
+                .isInstanceOf(SendResult.Sent.class);
+
+        var body = FakeJson.read(fake.last().body());
+        assertThat(body.path("content").asText()).startsWith("<@&998877665544> Back in stock");
+        assertThat(body.path("allowed_mentions").toString()).isEqualTo("{\"parse\":[],\"roles\":[\"998877665544\"]}");
+        assertThat(registry.problem(new ChannelSpec("d", base.url(), null, null, Map.of("role", "@everyone"))))
+                .hasValueSatisfying(p -> assertThat(p).contains("role's id"));
+    }
 }

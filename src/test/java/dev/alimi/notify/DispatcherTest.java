@@ -130,4 +130,32 @@ class DispatcherTest {
         assertThat(Dispatcher.human(Duration.ofMillis(1500))).isEqualTo("1500ms");
         assertThat(Dispatcher.human(Duration.ofHours(2))).isEqualTo("2h");
     }
+
+    @Test
+    void warmUpConnectsToEveryReceiverBeforeTheFirstAlert() {
+        try (Dispatcher dispatcher = new Dispatcher(Map.of(
+                "friends", registry.create(discord.spec("friends"), context),
+                "team", registry.create(slack.spec("team"), context)), clock, Duration.ofMinutes(5), Backoff.DEFAULT)) {
+            dispatcher.warmUp();
+        }
+
+        assertThat(slack.received()).extracting(FakeReceiver.Request::method, FakeReceiver.Request::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("HEAD", "/"));
+        assertThat(discord.received()).extracting(FakeReceiver.Request::method).containsExactly("HEAD");
+    }
+
+    /** A clock that does not move (tests, demos) must not keep a rate-limited delivery waiting forever. */
+    @Test
+    void aStoppedClockStillLetsARateLimitedAlertThrough() {
+        Clock stopped = Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC);
+        ChannelContext still = new ChannelContext(context.http(), context.console(), stopped, Duration.ofSeconds(5));
+        discord.respondNext(429, Map.of("Content-Type", "application/json"), "{\"retry_after\":0.1}");
+        Dispatcher dispatcher = new Dispatcher(Map.of("friends", registry.create(discord.spec("friends"), still)),
+                stopped, Duration.ofMinutes(5), Backoff.DEFAULT);
+
+        Delivery d = dispatcher.dispatch(TestEvents.restocked("W", stopped.instant()), List.of("friends")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        assertThat(d.attempts()).isEqualTo(2);
+    }
 }

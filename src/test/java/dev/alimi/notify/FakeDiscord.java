@@ -28,6 +28,9 @@ public final class FakeDiscord extends FakeReceiver {
 
     @Override
     protected Reply defaultReply(Request request) {
+        if (request.method().equals("PATCH")) {
+            return edit(request);
+        }
         String type = request.header("Content-Type");
         if (type == null || !type.startsWith("application/json")) {
             return Reply.of(400, Map.of("Content-Type", "application/json"),
@@ -52,7 +55,31 @@ public final class FakeDiscord extends FakeReceiver {
         return Reply.of(200, Map.of("Content-Type", "application/json"), message.toString());
     }
 
+    /** PATCH {@code …/messages/{id}}: 200 with the message for an id this receiver handed out, else 10008. */
+    private Reply edit(Request request) {
+        String prefix = PATH + "/messages/";
+        String id = request.path().startsWith(prefix) ? request.path().substring(prefix.length()) : "";
+        if (!id.matches("[0-9]+") || Long.parseLong(id) < FIRST_MESSAGE_ID || Long.parseLong(id) >= nextId.get()) {
+            return Reply.of(404, Map.of("Content-Type", "application/json"),
+                    "{\"code\":10008,\"message\":\"Unknown Message\"}");
+        }
+        JsonNode sent = null;
+        try {
+            sent = json.readTree(request.body());
+        } catch (IOException e) {
+            // answered below
+        }
+        if (sent == null || !sent.path("allowed_mentions").isObject()) {
+            return Reply.of(400, Map.of("Content-Type", "application/json"),
+                    "{\"code\":50035,\"message\":\"Invalid Form Body\"}");
+        }
+        ObjectNode message = json.createObjectNode().put("id", id).put("webhook_id", WEBHOOK_ID);
+        message.set("content", sent.path("content"));
+        return Reply.of(200, Map.of("Content-Type", "application/json"), message.toString());
+    }
+
     /** A short-form channel with {@code base-url} set to this receiver. */
+    @Override
     public ChannelSpec spec(String name) {
         return new ChannelSpec(name, "discord://" + WEBHOOK_ID + "/" + TOKEN, null, baseUrl(), Map.of());
     }

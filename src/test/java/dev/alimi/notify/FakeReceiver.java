@@ -34,8 +34,12 @@ public abstract class FakeReceiver implements AutoCloseable {
     /** How long {@link #awaitCount} and gated replies wait before giving up. */
     public static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    /** One request as received: method, path, raw query (or ""), headers (lower-case names) and body. */
-    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    /**
+     * One request as received: method, path, raw query (or ""), headers (lower-case names), body, and the
+     * receiver's {@link System#nanoTime()} when it arrived.
+     */
+    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body,
+            long arrivedNanos) {
 
         /** The first value of a header, by case-insensitive name, or null. */
         public String header(String name) {
@@ -85,6 +89,8 @@ public abstract class FakeReceiver implements AutoCloseable {
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<Request> received = new ArrayList<>();
     private final List<CountDownLatch> requestLatches = new ArrayList<>();
+    private boolean down;
+    private int dropped;
 
     protected FakeReceiver() {
         try {
@@ -99,6 +105,9 @@ public abstract class FakeReceiver implements AutoCloseable {
 
     /** The service's usual answer to a request. */
     protected abstract Reply defaultReply(Request request);
+
+    /** A channel spec whose channel sends to this receiver. */
+    public abstract dev.alimi.model.ChannelSpec spec(String name);
 
     /** {@code http://127.0.0.1:PORT}, for a channel's {@code base-url}. */
     public URI baseUrl() {
@@ -153,7 +162,41 @@ public abstract class FakeReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** While down, every connection is closed without an answer and nothing is recorded: an outage. */
+    public synchronized void setDown(boolean down) {
+        this.down = down;
+    }
+
+    /** Waits (at most {@link #PATIENCE}) until {@code n} connections have been dropped while down. */
+    public synchronized void awaitDropped(int n) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try {
+            while (dropped < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + n + " dropped requests, got " + dropped);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for requests", e);
+        }
+    }
+
+    private synchronized boolean dropIfDown() {
+        if (down) {
+            dropped++;
+            notifyAll();
+        }
+        return down;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        if (dropIfDown()) {
+            // no response at all: the server closes the connection, as a crashed receiver would
+            throw new IOException("receiver is down");
+        }
         try (exchange) {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -163,7 +206,7 @@ public abstract class FakeReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             URI uri = exchange.getRequestURI();
             Request request = new Request(exchange.getRequestMethod(), uri.getRawPath(),
-                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), Map.copyOf(headers), body);
+                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), Map.copyOf(headers), body, System.nanoTime());
             Reply reply = record(request);
             reply = await(reply);
             Duration stall = reply.bodyStall();

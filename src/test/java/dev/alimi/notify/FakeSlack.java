@@ -22,6 +22,7 @@ public final class FakeSlack extends FakeReceiver {
     }
 
     /** A short-form channel with {@code base-url} set to this receiver. */
+    @Override
     public ChannelSpec spec(String name) {
         return new ChannelSpec(name, "slack://" + TEAM + "/" + BOT + "/" + TOKEN, null, baseUrl(), Map.of());
     }

@@ -1,0 +1,109 @@
+package dev.alimi.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.StockEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Posts alerts to Gotify's {@code /message} with the app token in {@code X-Gotify-Key}, markdown text, and
+ * {@code client::notification.click.url} so a tap on Android opens the product page. Keeps the message id.
+ */
+final class GotifyChannel implements Channel {
+
+    private final String name;
+    private final GotifyChannelType.Target target;
+    private final MessageTemplate template;
+    private final JsonWebhook webhook;
+    private final ObjectMapper json = new ObjectMapper();
+
+    GotifyChannel(String name, GotifyChannelType.Target target, MessageTemplate template, ChannelContext context) {
+        this.name = name;
+        this.target = target;
+        this.template = template;
+        this.webhook = new JsonWebhook(context, List.of(target.token()));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    @Override
+    public SendResult send(StockEvent event) {
+        String body;
+        try {
+            body = json.writeValueAsString(body(event));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        return webhook.send(target.endpoint(), Map.of("X-Gotify-Key", target.token()), body, this::sent,
+                r -> Optional.empty());
+    }
+
+    ObjectNode body(StockEvent event) {
+        MessageText m = MessageText.of(event);
+        boolean restocked = m.kind() == MessageText.Kind.RESTOCKED;
+        ObjectNode body = json.createObjectNode();
+        body.put("title", MessageText.truncate(restocked ? "Back in stock: " + m.name() : m.name() + " " + m.headline(),
+                250));
+        String message = template != null
+                ? template.render(event, TextEscape::markdown, GotifyChannel::markdownUrl)
+                : text(m);
+        body.put("message", message);
+        body.put("priority", restocked ? target.priority() : Math.min(target.priority(), 4));
+        ObjectNode extras = body.putObject("extras");
+        extras.putObject("client::display").put("contentType", "text/markdown");
+        if (m.link() != null && (m.link().startsWith("https://") || m.link().startsWith("http://"))) {
+            extras.putObject("client::notification").putObject("click").put("url", m.link());
+        }
+        return body;
+    }
+
+    private static String text(MessageText m) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("**").append(TextEscape.markdown(m.name())).append("** ").append(TextEscape.markdown(m.headline()));
+        if (m.kind() == MessageText.Kind.RESTOCKED && m.price() != null) {
+            sb.append(" · ").append(TextEscape.markdown(m.price()));
+        }
+        if (m.kind() == MessageText.Kind.RESTOCKED && m.quantity() != null) {
+            sb.append(" · ").append(TextEscape.markdown(m.quantity())).append(" left");
+        }
+        if (m.site() != null) {
+            sb.append(" · ").append(TextEscape.markdown(m.site()));
+        }
+        if (m.link() != null) {
+            sb.append(" · [").append(m.kind() == MessageText.Kind.RESTOCKED ? "Buy now" : "Open").append("](")
+                    .append(markdownUrl(m.link())).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** A URL safe inside {@code (…)} of a markdown link. */
+    static String markdownUrl(String url) {
+        return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29");
+    }
+
+    private SendResult sent(JsonWebhook.Response response) {
+        try {
+            JsonNode id = json.readTree(response.body()).path("id");
+            return new SendResult.Sent(id.isIntegralNumber() ? id.asText() : null);
+        } catch (JsonProcessingException e) {
+            return new SendResult.Sent(null);
+        }
+    }
+}

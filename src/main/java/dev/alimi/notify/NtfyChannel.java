@@ -1,0 +1,123 @@
+package dev.alimi.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.StockEvent;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Publishes alerts as ntfy JSON to the server root: {@code click} opens the product page straight from the
+ * phone's notification. ntfy's 429 carries no Retry-After, so the wait is one refill of its request bucket.
+ */
+final class NtfyChannel implements Channel {
+
+    /** ntfy refills a visitor's request bucket at one request per 5 s. */
+    static final Duration REFILL = Duration.ofSeconds(5);
+    static final int MAX_MESSAGE = 4_000;
+
+    private final String name;
+    private final NtfyChannelType.Target target;
+    private final MessageTemplate template;
+    private final JsonWebhook webhook;
+    private final ObjectMapper json = new ObjectMapper();
+
+    NtfyChannel(String name, NtfyChannelType.Target target, MessageTemplate template, ChannelContext context) {
+        this.name = name;
+        this.target = target;
+        this.template = template;
+        this.webhook = new JsonWebhook(context, target.secrets());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    /** ntfy: a bucket of 60 requests per visitor, refilled at one per 5 s. */
+    @Override
+    public Pacing pacing() {
+        return new Pacing(60, REFILL);
+    }
+
+    @Override
+    public SendResult send(StockEvent event) {
+        String body;
+        try {
+            body = json.writeValueAsString(body(event));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (target.authorization() != null) {
+            headers.put("Authorization", target.authorization());
+        }
+        return webhook.send(target.endpoint(), headers, body, this::sent, r -> Optional.of(REFILL));
+    }
+
+    ObjectNode body(StockEvent event) {
+        MessageText m = MessageText.of(event);
+        boolean restocked = m.kind() == MessageText.Kind.RESTOCKED;
+        ObjectNode body = json.createObjectNode();
+        body.put("topic", target.topic());
+        body.put("title", MessageText.truncate(restocked ? "Back in stock: " + m.name() : m.name() + " " + m.headline(),
+                250));
+        String message = template != null ? template.render(event, s -> s, s -> s) : facts(m);
+        body.put("message", MessageText.truncate(message, MAX_MESSAGE));
+        body.put("priority", target.priority() != null ? target.priority() : restocked ? 4 : 2);
+        ArrayNode tags = body.putArray("tags");
+        if (target.tags().isEmpty()) {
+            tags.add(restocked ? "shopping_cart" : "x");
+        } else {
+            target.tags().forEach(tags::add);
+        }
+        if (m.link() != null && (m.link().startsWith("https://") || m.link().startsWith("http://"))) {
+            body.put("click", m.link());
+            body.putArray("actions").addObject().put("action", "view").put("label", restocked ? "Buy now" : "Open")
+                    .put("url", m.link()).put("clear", true);
+        }
+        return body;
+    }
+
+    private static String facts(MessageText m) {
+        StringBuilder sb = new StringBuilder();
+        if (m.kind() == MessageText.Kind.RESTOCKED) {
+            if (m.price() != null) {
+                sb.append(m.price());
+            }
+            if (m.quantity() != null) {
+                sb.append(sb.isEmpty() ? "" : " · ").append(m.quantity()).append(" left");
+            }
+        } else {
+            sb.append("Sold out again after ").append(m.headline().replace("sold out again after ", ""));
+        }
+        if (m.site() != null) {
+            sb.append(sb.isEmpty() ? "" : " · ").append(m.site());
+        }
+        return sb.isEmpty() ? m.summary() : sb.toString();
+    }
+
+    private SendResult sent(JsonWebhook.Response response) {
+        try {
+            JsonNode id = json.readTree(response.body()).path("id");
+            return new SendResult.Sent(id.isTextual() ? id.asText() : null);
+        } catch (JsonProcessingException e) {
+            return new SendResult.Sent(null);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.alimi.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.StockEvent;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Posts alerts to a Teams Workflows webhook as an Adaptive Card (title, facts, an "Buy now" OpenUrl action).
+ * Workflows answer 202 with no id, so messages cannot be edited.
+ */
+final class TeamsChannel implements Channel {
+
+    /** Teams refuses messages over about 28 KB; names are cut well below. */
+    static final int MAX_TEXT = 2_000;
+
+    private final String name;
+    private final TeamsChannelType.Target target;
+    private final MessageTemplate template;
+    private final JsonWebhook webhook;
+    private final ObjectMapper json = new ObjectMapper();
+
+    TeamsChannel(String name, TeamsChannelType.Target target, MessageTemplate template, ChannelContext context) {
+        this.name = name;
+        this.target = target;
+        this.template = template;
+        this.webhook = new JsonWebhook(context, target.secrets());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    @Override
+    public SendResult send(StockEvent event) {
+        String body;
+        try {
+            body = json.writeValueAsString(body(event));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        return webhook.send(target.endpoint(), Map.of(), body, r -> new SendResult.Sent(null), r -> Optional.empty());
+    }
+
+    ObjectNode body(StockEvent event) {
+        MessageText m = MessageText.of(event);
+        boolean restocked = m.kind() == MessageText.Kind.RESTOCKED;
+        ObjectNode body = json.createObjectNode();
+        body.put("type", "message");
+        ObjectNode attachment = body.putArray("attachments").addObject();
+        attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
+        attachment.putNull("contentUrl");
+        ObjectNode card = attachment.putObject("content");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        ArrayNode items = card.putArray("body");
+        String title = template != null ? template.render(event, TextEscape::markdown, s -> s)
+                : TextEscape.markdown(restocked ? m.name() + " is back in stock" : m.name() + " " + m.headline());
+        items.addObject().put("type", "TextBlock").put("text", MessageText.truncate(title, MAX_TEXT))
+                .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+        ArrayNode facts = items.addObject().put("type", "FactSet").putArray("facts");
+        if (restocked && m.price() != null) {
+            facts.addObject().put("title", "Price").put("value", TextEscape.markdown(m.price()));
+        }
+        if (restocked && m.quantity() != null) {
+            facts.addObject().put("title", "Stock").put("value", m.quantity());
+        }
+        if (m.site() != null) {
+            facts.addObject().put("title", "Shop").put("value", TextEscape.markdown(MessageText.truncate(m.site(), 200)));
+        }
+        if (m.link() != null && (m.link().startsWith("https://") || m.link().startsWith("http://"))) {
+            card.putArray("actions").addObject().put("type", "Action.OpenUrl")
+                    .put("title", restocked ? "Buy now" : "Open").put("url", m.link());
+        }
+        return body;
+    }
+}

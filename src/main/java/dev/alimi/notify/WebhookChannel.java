@@ -1,0 +1,133 @@
+package dev.alimi.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.Observation;
+import dev.alimi.model.StockEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * POSTs the alert's fields as JSON ({@code {"type":"restock.detected","timestamp",…,"data":{…}}}), signed the
+ * Standard Webhooks way when a secret is set. The {@code webhook-id} is derived from the alert, so retries
+ * carry the same id and the receiver can drop duplicates.
+ */
+final class WebhookChannel implements Channel {
+
+    private final String name;
+    private final WebhookChannelType.Target target;
+    private final MessageTemplate template;
+    private final JsonWebhook webhook;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    WebhookChannel(String name, WebhookChannelType.Target target, MessageTemplate template, ChannelContext context) {
+        this.name = name;
+        this.target = target;
+        this.template = template;
+        this.webhook = new JsonWebhook(context, target.secrets());
+        this.clock = context.clock();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public java.time.Instant quietUntil() {
+        return webhook.quietUntil();
+    }
+
+    @Override
+    public void warmUp() {
+        webhook.warmUp(target.endpoint());
+    }
+
+    @Override
+    public SendResult send(StockEvent event) {
+        String body;
+        try {
+            body = json.writeValueAsString(body(event));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        Map<String, String> headers = new LinkedHashMap<>(target.headers());
+        String id = "msg_" + alertId(event).toString().replace("-", "");
+        headers.put("webhook-id", id);
+        if (target.signingKey() != null) {
+            String timestamp = Long.toString(clock.instant().getEpochSecond());
+            headers.put("webhook-timestamp", timestamp);
+            headers.put("webhook-signature", "v1," + sign(target.signingKey(), id + "." + timestamp + "." + body));
+        }
+        SendResult result = webhook.send(target.endpoint(), headers, body, r -> new SendResult.Sent(id),
+                r -> Optional.empty());
+        if (result instanceof SendResult.Failed f && f.detail().startsWith("HTTP 410")) {
+            return new SendResult.Failed(false, "endpoint is gone (HTTP 410): disable this channel");
+        }
+        return result;
+    }
+
+    ObjectNode body(StockEvent event) {
+        MessageText m = MessageText.of(event);
+        Observation o = event.observation();
+        ObjectNode body = json.createObjectNode();
+        body.put("type", event instanceof StockEvent.Restocked ? "restock.detected" : "restock.ended");
+        body.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        body.put("title", m.kind() == MessageText.Kind.RESTOCKED ? "Back in stock: " + m.name()
+                : m.name() + " " + m.headline());
+        body.put("message", template != null ? template.render(event, s -> s, s -> s) : m.summary());
+        ObjectNode data = body.putObject("data");
+        data.put("alertId", alertId(event).toString());
+        data.put("watch", m.name());
+        data.put("site", m.site());
+        data.put("url", m.link());
+        data.put("availability", o.availability().name());
+        if (o.price() != null) {
+            data.put("price", o.price());
+            data.put("currency", o.currency());
+            data.put("priceText", m.price());
+        }
+        if (o.quantity() != null) {
+            data.put("quantity", o.quantity());
+        }
+        String unit = MessageTemplate.values(event).get("unit_price");
+        if (!unit.isEmpty()) {
+            data.put("unitPriceText", unit);
+        }
+        data.put("detectedAt", DateTimeFormatter.ISO_INSTANT.format(o.observedAt()));
+        if (event instanceof StockEvent.SoldOut s) {
+            data.put("buyableForSeconds", s.buyableFor().toSeconds());
+        }
+        data.put("evidence", o.evidence());
+        return body;
+    }
+
+    /** The same id for every send of one alert: watch, kind and observation time. */
+    static UUID alertId(StockEvent event) {
+        String key = event.watch().name() + "\n" + event.getClass().getSimpleName() + "\n"
+                + event.observation().observedAt();
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sign(byte[] key, String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+}
