@@ -38,6 +38,8 @@ final class AlimiService implements AutoCloseable {
     private final SiteFetchers fetchers;
     private final CheckPipeline pipeline;
     private final Lanes lanes;
+    private Catalog current;
+    private Dispatcher dispatcher;
 
     AlimiService(Clock clock, PrintStream console, CheckListener listener) {
         this.clock = clock;
@@ -56,8 +58,30 @@ final class AlimiService implements AutoCloseable {
 
     /** Starts checking a config, or switches a running service to a new one, keeping watch state. */
     synchronized void apply(Catalog next) {
-        pipeline.apply(next, dispatcherFor(next));
+        boolean sameChannels = current != null && current.channels().equals(next.channels())
+                && current.alertTtl().equals(next.alertTtl());
+        if (!sameChannels) {
+            // keep pacing, quiet times and breakers when only sites or watches changed
+            Dispatcher old = dispatcher;
+            dispatcher = dispatcherFor(next);
+            dispatcher.warmUp();
+            if (old != null) closeAfter(old, current.alertTtl());
+        }
+        pipeline.apply(next, dispatcher);
         lanes.apply(next).removedWatches().forEach(tracker::forget);
+        current = next;
+    }
+
+    /** Checks still running may be delivering through the old dispatcher; none outlives the alert TTL. */
+    private static void closeAfter(Dispatcher old, Duration ttl) {
+        Thread.ofVirtual().name("close-old-dispatcher").start(() -> {
+            try {
+                Thread.sleep(ttl);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            old.close();
+        });
     }
 
     Dispatcher dispatcherFor(Catalog c) {
@@ -73,6 +97,7 @@ final class AlimiService implements AutoCloseable {
     @Override
     public synchronized void close() {
         lanes.stop();
+        if (dispatcher != null) dispatcher.close();
         fetchers.close();
         channelHttp.close();
     }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 /** {@code alimi notify-test}: send one sample alert to a channel and say how it went. */
 @Command(name = "notify-test", mixinStandardHelpOptions = true,
         description = {"Send a sample restock alert to one channel and report the result.",
-                "CHANNEL is a channel name from the config, or a channel URL (slack://…, discord://…, console://)."})
+                "CHANNEL is a channel name from the config, or a channel URL (slack://, discord://, tgram://, ntfys://,",
+                "pover://, gotify://, json://, mailtos://, mqtt://, console:// …; see the README's Notify section)."})
 final class NotifyTestCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -52,8 +53,11 @@ final class NotifyTestCommand implements Callable<Integer> {
             }
             Catalog one = new Catalog(null, Map.of(), List.of(), Map.of(spec.get().name(), spec.get()), List.of(),
                     List.of(), Catalog.DEFAULT_ALERT_TTL, dev.alimi.model.WebSettings.DEFAULT, "sqlite:alimi.db");
-            List<Delivery> deliveries = service.dispatcherFor(one).dispatch(sampleEvent(), List.of(spec.get().name()));
-            Delivery d = deliveries.getFirst();
+            Delivery d;
+            try (var dispatcher = service.dispatcherFor(one)) {
+                dispatcher.warmUp(); // the reported latency is then the one a real alert sees
+                d = dispatcher.dispatch(sampleEvent(), List.of(spec.get().name())).getFirst();
+            }
             String shown = service.channelTypes().redact(spec.get());
             return switch (d.outcome()) {
                 case SENT -> {

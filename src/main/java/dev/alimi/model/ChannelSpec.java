@@ -18,6 +18,12 @@ public record ChannelSpec(String name, String url, String type, URI baseUrl, Map
         options = options == null ? Map.of() : Map.copyOf(options);
     }
 
+    /** Never shows the URL or options: both may hold tokens. */
+    @Override
+    public String toString() {
+        return "ChannelSpec[name=" + name + (type == null ? "" : ", type=" + type) + ", url=***]";
+    }
+
     public static ChannelSpec of(String name, String url) {
         return new ChannelSpec(name, url, null, null, Map.of());
     }

@@ -39,6 +39,17 @@ final class Cli {
         return result;
     }
 
+    /** The alerts a fake receiver got: its POSTs (the dispatcher also warms connections up with a HEAD). */
+    static java.util.List<dev.alimi.notify.FakeReceiver.Request> alerts(dev.alimi.notify.FakeReceiver receiver) {
+        return receiver.received().stream().filter(r -> r.method().equals("POST")).toList();
+    }
+
+    /** Waits until a fake receiver has {@code n} alerts, and returns them. */
+    static java.util.List<dev.alimi.notify.FakeReceiver.Request> awaitAlerts(dev.alimi.notify.FakeReceiver receiver, int n) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> alerts(receiver).size() >= n);
+        return alerts(receiver);
+    }
+
     String out() {
         return out.toString(StandardCharsets.UTF_8);
     }

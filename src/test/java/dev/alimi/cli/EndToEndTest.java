@@ -146,12 +146,12 @@ class EndToEndTest {
                 "/captcha", "/login", "/error")) {
             awaitChecks(path, 3);
         }
-        assertThat(slack.received()).as("all sold out, and doubt never alerts").isEmpty();
-        assertThat(discord.received()).isEmpty();
+        assertThat(Cli.alerts(slack)).as("all sold out, and doubt never alerts").isEmpty();
+        assertThat(Cli.alerts(discord)).isEmpty();
 
         shop.setStock("kf94-50", 12);
-        List<FakeReceiver.Request> toSlack = slack.awaitCount(1);
-        List<FakeReceiver.Request> toDiscord = discord.awaitCount(1);
+        List<FakeReceiver.Request> toSlack = Cli.awaitAlerts(slack, 1);
+        List<FakeReceiver.Request> toDiscord = Cli.awaitAlerts(discord, 1);
         assertThat(toSlack.getFirst().body())
                 .contains("KF94 &lt;!channel&gt; 50-pack")
                 .contains(shop.pageUrl("kf94-50").toString())
@@ -164,30 +164,30 @@ class EndToEndTest {
 
         // still in stock for many more checks: no second alert for the same episode
         awaitChecks("/products/kf94-50", 5);
-        assertThat(slack.received()).hasSize(1);
-        assertThat(discord.received()).hasSize(1);
+        assertThat(Cli.alerts(slack)).hasSize(1);
+        assertThat(Cli.alerts(discord)).hasSize(1);
 
         // the JSON API, GraphQL and regex watches restock too
         shop.setStock("kf94-100", 3);
         shop.setStock("hand-gel", 1);
-        assertThat(slack.awaitCount(4)).extracting(FakeReceiver.Request::body)
+        assertThat(Cli.awaitAlerts(slack, 4)).extracting(FakeReceiver.Request::body)
                 .anySatisfy(b -> assertThat(b).contains("KF94 100-pack API"))
                 .anySatisfy(b -> assertThat(b).contains("Hand gel GraphQL").contains(shop.pageUrl("hand-gel").toString()))
                 .anySatisfy(b -> assertThat(b).contains("Hand gel API by regex"));
-        discord.awaitCount(4);
+        Cli.awaitAlerts(discord, 4);
 
         // sold out, then back: a new episode alerts again
         shop.setStock("kf94-50", 0);
         awaitChecks("/products/kf94-50", 3);
         shop.setStock("kf94-50", 4);
-        slack.awaitCount(5);
-        discord.awaitCount(5);
+        Cli.awaitAlerts(slack, 5);
+        Cli.awaitAlerts(discord, 5);
 
         awaitChecks("/captcha", 2);
-        assertThat(slack.received()).extracting(FakeReceiver.Request::body)
+        assertThat(Cli.alerts(slack)).extracting(FakeReceiver.Request::body)
                 .noneMatch(b -> b.contains("Captcha wall") || b.contains("Login wall") || b.contains("Broken server"));
-        assertThat(slack.received()).hasSize(5);
-        assertThat(discord.received()).hasSize(5);
+        assertThat(Cli.alerts(slack)).hasSize(5);
+        assertThat(Cli.alerts(discord)).hasSize(5);
     }
 
     @Test
@@ -214,10 +214,10 @@ class EndToEndTest {
 
         // state is kept across the reload: a product in stock before the edit alerts once, not again
         shop.setStock("kf94-50", 2);
-        slack.awaitCount(1);
+        Cli.awaitAlerts(slack, 1);
         Files.writeString(file, config(extra).replace("rate: 5/s", "rate: 10/s"));
         awaitChecks("/products/kf94-50", 6);
-        assertThat(slack.received()).hasSize(1);
+        assertThat(Cli.alerts(slack)).hasSize(1);
     }
 
     @Test
