@@ -139,11 +139,11 @@ public final class LoadDriver {
         return sorted.get(Math.max(0, i)) / 1000.0;
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    static int intArg(String[] args, String name, int fallback) {
         return Integer.parseInt(stringArg(args, name, Integer.toString(fallback)));
     }
 
-    private static String stringArg(String[] args, String name, String fallback) {
+    static String stringArg(String[] args, String name, String fallback) {
         for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return args[i + 1];
         return fallback;
     }

@@ -18,11 +18,15 @@ final class Receiver implements AutoCloseable {
     private final BlockingQueue<Instant> arrivals = new LinkedBlockingQueue<>();
 
     Receiver(Clock clock) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", ex -> {
             try (ex; InputStream in = ex.getRequestBody()) {
                 in.readAllBytes();
+                if (ex.getRequestMethod().equals("HEAD")) { // a connection warm-up, not an alert
+                    ex.sendResponseHeaders(200, -1);
+                    return;
+                }
                 arrivals.add(clock.instant());
                 byte[] ok = "ok".getBytes();
                 ex.sendResponseHeaders(200, ok.length);
@@ -34,6 +38,10 @@ final class Receiver implements AutoCloseable {
 
     URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    Instant poll() {
+        return arrivals.poll();
     }
 
     Instant nextArrival() throws InterruptedException {
