@@ -33,6 +33,8 @@ final class ParsedPage {
     private String visibleText;
     private DocumentContext json;
     private String jsonProblem;
+    private com.fasterxml.jackson.databind.JsonNode tree;
+    private boolean treeRead;
 
     /** Wraps {@code page}; {@code fallbackAt} stands in for a missing receive time. */
     ParsedPage(Page page, Instant fallbackAt) {
@@ -87,6 +89,15 @@ final class ParsedPage {
             }
         }
         return json;
+    }
+
+    /** The body as a lenient JSON tree for recipes, or null when it is not JSON. */
+    com.fasterxml.jackson.databind.JsonNode tree() {
+        if (!treeRead) {
+            treeRead = true;
+            tree = looksLikeJson() ? LenientJson.parse(body) : null;
+        }
+        return tree;
     }
 
     /** Why {@link #json()} is null. */

@@ -32,8 +32,13 @@ final class VisibleText {
 
     /** The element's visible text plus button/input labels, whitespace collapsed, case kept. */
     static String of(Element element) {
+        return of(element, e -> false);
+    }
+
+    /** Like {@link #of(Element)}, also leaving out every subtree {@code skip} accepts. */
+    static String of(Element element, java.util.function.Predicate<Element> skip) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.filter(new Collector(out), element);
+        NodeTraversor.filter(new Collector(out, skip), element);
         return collapse(out);
     }
 
@@ -58,14 +63,14 @@ final class VisibleText {
         return out.toString();
     }
 
-    private record Collector(StringBuilder out) implements NodeFilter {
+    private record Collector(StringBuilder out, java.util.function.Predicate<Element> skip) implements NodeFilter {
 
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode text) {
                 out.append(text.getWholeText());
             } else if (node instanceof Element element) {
-                if (HIDDEN.contains(element.normalName())) return FilterResult.SKIP_ENTIRELY;
+                if (HIDDEN.contains(element.normalName()) || skip.test(element)) return FilterResult.SKIP_ENTIRELY;
                 if (element.isBlock() || element.nameIs("br")) out.append(' ');
                 appendLabels(element);
             }
