@@ -35,11 +35,18 @@ final class BotWalls {
 
     private BotWalls() {}
 
+    /**
+     * Wall pages are small; their vendor markers sit in the first part of the body. Scanning only
+     * that part keeps triage of a 1 MB product page cheap.
+     */
+    static final int MARKER_SCAN_CHARS = 256 * 1024;
+
     /** The kind of wall this page is, or empty for anything that may be the product. */
     static Optional<String> find(ParsedPage page) {
         Optional<String> byUrl = byUrl(page);
         if (byUrl.isPresent()) return byUrl;
-        String body = page.body();
+        String full = page.body();
+        String body = full.length() > MARKER_SCAN_CHARS ? full.substring(0, MARKER_SCAN_CHARS) : full;
         if (body.contains("_cf_chl_opt") || body.contains("/cdn-cgi/challenge-platform/h/")
                 || body.contains("cf-browser-verification") || body.contains("cf_captcha_kind")) {
             return Optional.of("Cloudflare challenge page");
@@ -81,10 +88,11 @@ final class BotWalls {
         return Optional.empty();
     }
 
+    /** {@code body} is the scanned start of the page's body. */
     private static Optional<String> html(ParsedPage page, String body) {
         Document doc = page.html();
         String title = VisibleText.normalize(doc.title());
-        String text = VisibleText.normalize(page.visibleText());
+        String text = VisibleText.normalize(page.visibleText(SMALL_PAGE_TEXT));
         boolean small = text.length() < SMALL_PAGE_TEXT;
         if (text.contains("enter the characters you see below") || body.contains("/errors/validateCaptcha")) {
             return Optional.of("Amazon robot check (captcha)");
@@ -117,7 +125,7 @@ final class BotWalls {
         Element captcha = doc.selectFirst(".g-recaptcha, .h-captcha, .cf-turnstile, "
                 + "iframe[src*=recaptcha/api2/anchor], iframe[src*=hcaptcha.com/captcha], "
                 + "iframe[src*=challenges.cloudflare.com]");
-        if (captcha != null && !VisibleText.isHidden(captcha) && !ProductArea.isOutside(captcha)) {
+        if (captcha != null && !VisibleText.isHidden(captcha) && !page.area().isOutside(captcha)) {
             return Optional.of("captcha page (" + describe(captcha) + ")");
         }
         for (String phrase : HUMAN_CHECK_PHRASES) {

@@ -30,9 +30,9 @@ final class CoupangRecipe implements Recipe {
     public Optional<Finding> read(Watch watch, ParsedPage page) {
         if (page.looksLikeJson()) return Optional.empty();
         Document doc = page.html();
-        Price price = price(doc);
+        Price price = price(doc, page.area());
         for (Element label : doc.select(".oos-label")) {
-            if (ProductArea.isOutside(label)) continue;
+            if (page.area().isOutside(label)) continue;
             String text = VisibleText.of(label);
             if (text.contains("품절")) {
                 return Optional.of(new Finding(NAME, Availability.OUT_OF_STOCK, null, price,
@@ -41,7 +41,7 @@ final class CoupangRecipe implements Recipe {
         }
         Element buy = null;
         for (Element e : doc.select(".prod-buy")) {
-            if (!ProductArea.isOutside(e)) {
+            if (!page.area().isOutside(e)) {
                 buy = e;
                 break;
             }
@@ -50,7 +50,7 @@ final class CoupangRecipe implements Recipe {
         if (buy.hasClass("sold-out") || buy.selectFirst(".sold-out") != null) {
             return Optional.of(new Finding(NAME, Availability.OUT_OF_STOCK, null, price, "\".prod-buy\" is \"sold-out\""));
         }
-        Long quantity = StockPhrases.quantity(VisibleText.of(buy, ProductArea::skips));
+        Long quantity = StockPhrases.quantity(VisibleText.of(buy, page.area()::skips));
         if (quantity != null && quantity == 0) {
             return Optional.of(new Finding(NAME, Availability.OUT_OF_STOCK, 0L, price, "\".prod-buy\" says 0 left"));
         }
@@ -59,10 +59,10 @@ final class CoupangRecipe implements Recipe {
         return Optional.of(new Finding(NAME, Availability.IN_STOCK, quantity, price, evidence));
     }
 
-    private static Price price(Document doc) {
+    private static Price price(Document doc, ProductArea area) {
         for (String query : new String[] {".prod-sale-price .total-price", ".prod-price .total-price", ".total-price"}) {
             Element e = doc.selectFirst(query);
-            if (e != null && !ProductArea.isOutside(e)) {
+            if (e != null && !area.isOutside(e)) {
                 Optional<Price> p = new PriceParser().parse(VisibleText.of(e));
                 if (p.isPresent()) return new Price(p.get().amount(), p.get().currency() == null ? "KRW" : p.get().currency());
             }

@@ -20,7 +20,7 @@ final class MicrodataReader {
         Document doc = page.html();
         Element scope = null;
         for (Element e : doc.select("[itemscope][itemtype]")) {
-            if (e.attr("itemtype").toLowerCase(java.util.Locale.ROOT).contains("schema.org/product") && !ProductArea.isOutside(e)) {
+            if (e.attr("itemtype").toLowerCase(java.util.Locale.ROOT).contains("schema.org/product") && !page.area().isOutside(e)) {
                 scope = e;
                 break;
             }
@@ -30,7 +30,7 @@ final class MicrodataReader {
         String evidence = null;
         for (Element e : root.select("[itemprop]")) {
             if (!hasProp(e, "availability")) continue;
-            if (ProductArea.isOutside(e) || (scope == null && insideOtherProduct(e))) continue;
+            if (page.area().isOutside(e) || (scope == null && insideOtherProduct(e))) continue;
             String raw = value(e);
             Optional<StockTerm> term = StockTerm.parse(raw);
             if (term.isEmpty()) continue;
@@ -39,7 +39,7 @@ final class MicrodataReader {
                 evidence = term.get().describe("microdata <" + e.normalName() + " itemprop=availability>", raw);
             }
         }
-        Price price = price(root);
+        Price price = price(root, page.area());
         if (seen == null && price == null) return Optional.empty();
         if (seen == null) return Optional.of(new Finding(KIND, Availability.UNKNOWN, null, price, "microdata states no availability"));
         return Optional.of(new Finding(KIND, seen, null, price, evidence));
@@ -66,10 +66,10 @@ final class MicrodataReader {
         return e.text();
     }
 
-    private static Price price(Element root) {
+    private static Price price(Element root, ProductArea area) {
         Element amount = null;
         for (Element e : root.select("[itemprop=price], [itemprop=lowPrice]")) {
-            if (!ProductArea.isOutside(e)) {
+            if (!area.isOutside(e)) {
                 amount = e;
                 break;
             }

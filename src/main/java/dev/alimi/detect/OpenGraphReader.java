@@ -1,8 +1,9 @@
 package dev.alimi.detect;
 
 import dev.alimi.model.Availability;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** OpenGraph product tags: {@code og:availability} / {@code product:availability} and the price pair. */
@@ -13,13 +14,17 @@ final class OpenGraphReader {
     private OpenGraphReader() {}
 
     static Optional<Finding> read(ParsedPage page) {
-        Document doc = page.html();
+        // One walk collects every <meta property|name=…>; big pages make each extra select costly.
+        Map<String, String> metas = new HashMap<>();
+        for (Element meta : page.html().getElementsByTag("meta")) {
+            String key = meta.hasAttr("property") ? meta.attr("property") : meta.attr("name");
+            if (!key.isEmpty()) metas.putIfAbsent(key.strip().toLowerCase(java.util.Locale.ROOT), meta.attr("content"));
+        }
         Availability seen = null;
         String evidence = null;
         for (String key : new String[] {"og:availability", "product:availability"}) {
-            Element meta = meta(doc, key);
-            if (meta == null) continue;
-            String raw = meta.attr("content");
+            String raw = metas.get(key);
+            if (raw == null) continue;
             Optional<StockTerm> term = StockTerm.parse(raw);
             if (term.isPresent()) {
                 seen = term.get().availability();
@@ -27,25 +32,20 @@ final class OpenGraphReader {
                 break;
             }
         }
-        Price price = price(doc, "product:price");
-        if (price == null) price = price(doc, "og:price");
+        Price price = price(metas, "product:price");
+        if (price == null) price = price(metas, "og:price");
         if (seen == null && price == null) return Optional.empty();
         if (seen == null) return Optional.of(new Finding(KIND, Availability.UNKNOWN, null, price, "OpenGraph states no availability"));
         return Optional.of(new Finding(KIND, seen, null, price, evidence));
     }
 
-    private static Element meta(Document doc, String key) {
-        Element meta = doc.selectFirst("meta[property=\"" + key + "\"]");
-        return meta != null ? meta : doc.selectFirst("meta[name=\"" + key + "\"]");
-    }
-
-    private static Price price(Document doc, String prefix) {
-        Element amount = meta(doc, prefix + ":amount");
+    private static Price price(Map<String, String> metas, String prefix) {
+        String amount = metas.get(prefix + ":amount");
         if (amount == null) return null;
-        Optional<Price> parsed = new PriceParser().parse(amount.attr("content"));
+        Optional<Price> parsed = new PriceParser().parse(amount);
         if (parsed.isEmpty()) return null;
-        Element currency = meta(doc, prefix + ":currency");
-        String code = currency != null ? currency.attr("content").strip().toUpperCase(java.util.Locale.ROOT) : parsed.get().currency();
+        String currency = metas.get(prefix + ":currency");
+        String code = currency != null ? currency.strip().toUpperCase(java.util.Locale.ROOT) : parsed.get().currency();
         return new Price(parsed.get().amount(), code == null || code.isBlank() ? null : code);
     }
 }

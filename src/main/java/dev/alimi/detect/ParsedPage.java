@@ -35,6 +35,7 @@ final class ParsedPage {
     private String jsonProblem;
     private com.fasterxml.jackson.databind.JsonNode tree;
     private boolean treeRead;
+    private ProductArea area;
 
     /** Wraps {@code page}; {@code fallbackAt} stands in for a missing receive time. */
     ParsedPage(Page page, Instant fallbackAt) {
@@ -73,9 +74,18 @@ final class ParsedPage {
         return html;
     }
 
-    /** Visible text of the whole body, whitespace collapsed, case kept. */
-    String visibleText() {
-        if (visibleText == null) visibleText = VisibleText.of(html().body());
+    /** The product area of the HTML page, made once. */
+    ProductArea area() {
+        if (area == null) area = new ProductArea(html());
+        return area;
+    }
+
+    /**
+     * Visible text of the whole body, whitespace collapsed, case kept, read up to a little over
+     * {@code max} characters: longer pages only need to be known as long.
+     */
+    String visibleText(int max) {
+        if (visibleText == null) visibleText = VisibleText.prefix(html().body(), max);
         return visibleText;
     }
 

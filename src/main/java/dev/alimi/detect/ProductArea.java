@@ -1,6 +1,9 @@
 package dev.alimi.detect;
 
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -10,6 +13,8 @@ import org.jsoup.nodes.Element;
  * The part of an HTML page that is about the product itself: the main content without header,
  * navigation, footer, side bars, reviews, "related products" carousels, variant option lists and
  * hidden blocks. Text there is the product's; text elsewhere belongs to other products or to nobody.
+ * One per page (see {@link ParsedPage#area()}): it remembers its answers, since big pages repeat
+ * the same class names thousands of times. Not thread-safe.
  */
 final class ProductArea {
 
@@ -26,10 +31,25 @@ final class ProductArea {
             "header", "footer", "nav");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
-    private ProductArea() {}
+    private final Document doc;
+    private final Map<String, Boolean> classVerdicts = new HashMap<>();
+    private final Map<String, Boolean> idVerdicts = new HashMap<>();
+    private final Map<String, Boolean> styleVerdicts = new HashMap<>();
+    private final Map<Element, Boolean> outside = new IdentityHashMap<>();
+    private Element element;
+    private String text;
+
+    ProductArea(Document doc) {
+        this.doc = doc;
+    }
 
     /** The element holding the product: {@code main}, {@code [role=main]}, a schema.org Product scope, else body. */
-    static Element of(Document doc) {
+    Element element() {
+        if (element == null) element = find();
+        return element;
+    }
+
+    private Element find() {
         for (String query : new String[] {"main", "[role=main]", "[itemscope][itemtype*=schema.org/Product]", "#ppd"}) {
             for (Element e : doc.select(query)) {
                 if (!isOutside(e)) return e;
@@ -38,37 +58,71 @@ final class ProductArea {
         return doc.body();
     }
 
-    /** True when {@code element} or an ancestor is outside the product area (or never shown). */
-    static boolean isOutside(Element element) {
-        for (Element e = element; e != null; e = e.parent()) {
-            if (VisibleText.hidesContent(e) || skips(e)) return true;
-        }
-        return false;
+    /** The visible text of the product area, case kept, whitespace collapsed. */
+    String text() {
+        if (text == null) text = VisibleText.of(element(), this::skips);
+        return text;
     }
 
-    /** The visible text of the product area, case kept, whitespace collapsed. */
-    static String text(Document doc) {
-        return VisibleText.of(of(doc), ProductArea::skips);
+    /** True when {@code e} or an ancestor is outside the product area (or never shown). */
+    boolean isOutside(Element e) {
+        // Iterative on purpose: hostile pages nest elements deeper than the stack.
+        java.util.ArrayList<Element> path = new java.util.ArrayList<>();
+        boolean result = false;
+        for (Element at = e; at != null; at = at.parent()) {
+            Boolean known = outside.get(at);
+            if (known != null) {
+                result = known;
+                break;
+            }
+            path.add(at);
+            if (VisibleText.hidesContent(at) || skips(at)) {
+                result = true;
+                break;
+            }
+        }
+        for (Element seen : path) outside.put(seen, result);
+        return result;
     }
 
     /** True for an element whose whole subtree is not about the product. */
-    static boolean skips(Element e) {
+    boolean skips(Element e) {
         if (OUTSIDE_TAGS.contains(e.normalName())) return true;
+        if (e.attributesSize() == 0) return false;
         if (e.hasAttr("hidden")) return true;
         String role = e.attr("role");
         if (!role.isEmpty() && OUTSIDE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
         if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
         String style = e.attr("style");
-        if (!style.isEmpty() && HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find()) return true;
+        if (!style.isEmpty() && styleVerdicts.computeIfAbsent(style, ProductArea::hidingStyle)) return true;
         String id = e.id();
-        if (!id.isEmpty() && OUTSIDE_NAMES.matcher(id.toLowerCase(Locale.ROOT)).find()) return true;
+        if (!id.isEmpty() && idVerdicts.computeIfAbsent(id, ProductArea::outsideName)) return true;
         String cls = e.className();
-        if (cls.isEmpty()) return false;
+        return !cls.isEmpty() && classVerdicts.computeIfAbsent(cls, ProductArea::outsideClass);
+    }
+
+    private static boolean hidingStyle(String style) {
+        return HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static boolean outsideName(String name) {
+        return OUTSIDE_NAMES.matcher(name.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static boolean outsideClass(String cls) {
         String lower = cls.toLowerCase(Locale.ROOT);
         if (OUTSIDE_NAMES.matcher(lower).find()) return true;
         for (String token : lower.split("\\s+")) {
             if (HIDDEN_CLASSES.contains(token)) return true;
         }
         return false;
+    }
+
+    /** Describes the area for evidence. */
+    String describe() {
+        Element area = element();
+        if (area.nameIs("body")) return "page text (header, nav, footer, reviews and carousels left out)";
+        String id = area.id().isEmpty() ? "" : "#" + area.id();
+        return "product area <" + area.normalName() + id + ">";
     }
 }

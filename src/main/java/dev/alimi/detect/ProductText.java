@@ -1,7 +1,6 @@
 package dev.alimi.detect;
 
 import dev.alimi.model.Availability;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Availability from the visible text of the product area: buy buttons, sold-out labels, quantities. */
@@ -13,12 +12,11 @@ final class ProductText {
 
     /** The text's decision; UNKNOWN when it holds no stock phrase. */
     static Finding read(ParsedPage page) {
-        Document doc = page.html();
-        Element area = ProductArea.of(doc);
-        String where = describe(area);
+        ProductArea area = page.area();
+        String where = area.describe();
         // A disabled buy button is how many shops say "sold out" without words.
-        for (Element button : area.select("button[disabled], input[type=submit][disabled], button[aria-disabled=true]")) {
-            if (ProductArea.isOutside(button)) continue;
+        for (Element button : area.element().select("button[disabled], input[type=submit][disabled], button[aria-disabled=true]")) {
+            if (area.isOutside(button)) continue;
             String label = VisibleText.normalize(VisibleText.of(button));
             String phrase = StockPhrases.inPhrase(label);
             if (phrase != null) {
@@ -26,12 +24,6 @@ final class ProductText {
                         + " in " + where);
             }
         }
-        return StockPhrases.read(KIND, where, VisibleText.of(area, ProductArea::skips));
-    }
-
-    private static String describe(Element area) {
-        if (area.nameIs("body")) return "page text (header, nav, footer, reviews and carousels left out)";
-        String id = area.id().isEmpty() ? "" : "#" + area.id();
-        return "product area <" + area.normalName() + id + ">";
+        return StockPhrases.read(KIND, where, area.text());
     }
 }

@@ -1,15 +1,15 @@
 package dev.alimi.detect;
 
 import dev.alimi.model.Availability;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Buy-button and out-of-stock phrases in Korean first, then English, Japanese, German, French,
- * Spanish and Chinese, searched in lower-cased product-area text. An in-stock phrase inside an
- * out-of-stock one ("not in stock", "nicht auf Lager", "no disponible") does not count.
+ * Spanish and Chinese, searched in lower-cased product-area text. Any out-of-stock phrase wins,
+ * so an in-stock phrase inside one ("not in stock", "nicht auf Lager", "no disponible") never
+ * counts. Only the first {@link #MAX_TEXT} characters are read.
  */
 final class StockPhrases {
 
@@ -51,6 +51,9 @@ final class StockPhrases {
             Pattern.compile("plus que (\\d{1,7})"),
             Pattern.compile("仅剩\\s?(\\d{1,7})\\s?件"));
 
+    /** A product area holds a few thousand characters; more is a hostile or broken page. */
+    static final int MAX_TEXT = 256 * 1024;
+
     private StockPhrases() {}
 
     /** A phrase found at a position of the text. */
@@ -64,13 +67,13 @@ final class StockPhrases {
      * Reads {@code shown} (case kept) for stock phrases; {@code where} names the area for evidence.
      * Out-of-stock phrases win over in-stock ones: shops lie in buttons less than in metadata.
      */
-    static Finding read(String kind, String where, String shown) {
+    static Finding read(String kind, String where, String all) {
+        String shown = all.length() > MAX_TEXT ? all.substring(0, MAX_TEXT) : all;
         String text = shown.toLowerCase(java.util.Locale.ROOT);
         // Offsets of lower-cased text can differ for a few scripts; evidence then quotes the lower-cased text.
         String quoted = text.length() == shown.length() ? shown : text;
-        List<Hit> outs = outHits(text);
-        if (!outs.isEmpty()) {
-            Hit out = outs.getFirst();
+        Hit out = firstOut(text);
+        if (out != null) {
             return Finding.of(kind, Availability.OUT_OF_STOCK, "phrase " + Evidence.quote(out.phrase()) + " in "
                     + where + " " + Evidence.around(quoted, out.at(), out.end()));
         }
@@ -84,7 +87,7 @@ final class StockPhrases {
                 break;
             }
         }
-        Hit in = firstIn(text, outs);
+        Hit in = firstIn(text);
         if (quantity != null && quantity == 0) {
             return new Finding(kind, Availability.OUT_OF_STOCK, 0L, null, "quantity phrase in " + where + " "
                     + Evidence.around(quoted, quantityHit.at(), quantityHit.end()));
@@ -101,13 +104,13 @@ final class StockPhrases {
 
     /** The first in-stock phrase in lower-cased {@code text}, or null. */
     static String inPhrase(String text) {
-        Hit hit = firstIn(text, List.of());
+        Hit hit = firstIn(text);
         return hit == null ? null : hit.phrase();
     }
 
     /** The quantity a text states ({@code 남은 수량 3개}, {@code Only 2 left}), or null. */
     static Long quantity(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text).toLowerCase(java.util.Locale.ROOT);
         for (Pattern p : QUANTITY) {
             Matcher m = p.matcher(lower);
             if (m.find()) return Long.parseLong(m.group(1));
@@ -115,42 +118,39 @@ final class StockPhrases {
         return null;
     }
 
-    private static List<Hit> outHits(String text) {
-        List<Hit> hits = new ArrayList<>();
+    /** The earliest out-of-stock phrase, or null; one scan per phrase whatever the page repeats. */
+    private static Hit firstOut(String text) {
+        Hit best = null;
         for (String phrase : OUT) {
             int from = 0;
             while (true) {
                 int at = text.indexOf(phrase, from);
-                if (at < 0) break;
+                if (at < 0 || (best != null && at >= best.at())) break;
                 from = at + phrase.length();
-                if (phrase.equals("품절") && NOT_SOLD_OUT_AFTER.matcher(text.substring(from, Math.min(text.length(), from + 8))).find()) {
-                    continue;
+                if (phrase.equals("품절") && (at > 0 && text.charAt(at - 1) == '시'
+                        || NOT_SOLD_OUT_AFTER.matcher(text.substring(from, Math.min(text.length(), from + 8))).find())) {
+                    continue; // 일시품절 is listed itself; 품절임박 and 품절 시 are not sold out
                 }
-                if (phrase.equals("품절") && at > 0 && text.charAt(at - 1) == '시') continue; // 일시품절 is listed itself
-                hits.add(new Hit(phrase, at));
+                best = new Hit(phrase, at);
+                break;
             }
         }
-        hits.sort(java.util.Comparator.comparingInt(Hit::at));
-        return hits;
+        return best;
     }
 
-    private static Hit firstIn(String text, List<Hit> outs) {
+    private static Hit firstIn(String text) {
         Hit best = null;
         for (String phrase : IN) {
             int from = 0;
             while (true) {
                 int at = text.indexOf(phrase, from);
-                if (at < 0) break;
+                if (at < 0 || (best != null && at >= best.at())) break;
                 from = at + phrase.length();
-                int start = at;
                 if (phrase.equals("buy now") && (text.startsWith(" pay later", from) || text.startsWith(", pay later", from))) {
                     continue;
                 }
-                boolean covered = outs.stream().anyMatch(o -> o.at() <= start && o.end() >= start + phrase.length());
-                if (!covered) {
-                    if (best == null || at < best.at()) best = new Hit(phrase, at);
-                    break;
-                }
+                best = new Hit(phrase, at);
+                break;
             }
         }
         return best;

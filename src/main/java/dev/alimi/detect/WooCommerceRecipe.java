@@ -93,7 +93,7 @@ final class WooCommerceRecipe implements Recipe {
     private static Optional<Finding> fromHtml(ParsedPage page) {
         Element stock = null;
         for (Element e : page.html().select("p.stock, div.stock, span.stock")) {
-            if (!ProductArea.isOutside(e)) {
+            if (!page.area().isOutside(e)) {
                 stock = e;
                 break;
             }
@@ -111,7 +111,7 @@ final class WooCommerceRecipe implements Recipe {
             }
         }
         for (Element button : page.html().select("form.cart .single_add_to_cart_button")) {
-            if (ProductArea.isOutside(button)) continue;
+            if (page.area().isOutside(button)) continue;
             boolean disabled = button.hasAttr("disabled") || button.hasClass("disabled");
             return Optional.of(new Finding(NAME, disabled ? Availability.OUT_OF_STOCK : Availability.IN_STOCK, null, price,
                     (disabled ? "disabled " : "") + "\"form.cart .single_add_to_cart_button\""));
