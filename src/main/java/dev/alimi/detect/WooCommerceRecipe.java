@@ -112,6 +112,11 @@ final class WooCommerceRecipe implements Recipe {
         }
         for (Element button : page.html().select("form.cart .single_add_to_cart_button")) {
             if (page.area().isOutside(button)) continue;
+            if (button.hasClass("wc-variation-selection-needed")) {
+                // Variable products disable the button until a variation is picked: that says nothing about stock.
+                return Optional.of(new Finding(NAME, Availability.UNKNOWN, null, price,
+                        "add-to-cart button waits for a variation to be chosen"));
+            }
             boolean disabled = button.hasAttr("disabled") || button.hasClass("disabled");
             return Optional.of(new Finding(NAME, disabled ? Availability.OUT_OF_STOCK : Availability.IN_STOCK, null, price,
                     (disabled ? "disabled " : "") + "\"form.cart .single_add_to_cart_button\""));
