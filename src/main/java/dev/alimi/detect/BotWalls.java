@@ -39,7 +39,7 @@ final class BotWalls {
      * Wall pages are small; their vendor markers sit in the first part of the body. Scanning only
      * that part keeps triage of a 1 MB product page cheap.
      */
-    static final int MARKER_SCAN_CHARS = 256 * 1024;
+    static final int MARKER_SCAN_CHARS = 128 * 1024;
 
     /** The kind of wall this page is, or empty for anything that may be the product. */
     static Optional<String> find(ParsedPage page) {

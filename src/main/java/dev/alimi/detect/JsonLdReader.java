@@ -32,7 +32,8 @@ final class JsonLdReader {
         List<JsonNode> offers = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         int count = 0;
-        for (Element script : page.html().select("script[type=application/ld+json]")) {
+        for (Element script : page.elements()) {
+            if (!script.nameIs("script") || !"application/ld+json".equalsIgnoreCase(script.attr("type").strip())) continue;
             if (++count > MAX_SCRIPTS) break;
             String data = script.data();
             JsonNode root = LenientJson.parse(data);

@@ -1,14 +1,17 @@
 package dev.alimi.detect;
 
 import dev.alimi.model.Availability;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
  * schema.org microdata: {@code itemprop=availability} on {@code link}/{@code meta} (attributes
  * quoted or not) or as text, in the first Product scope of the product area; scopes in carousels,
- * reviews and footers belong to other products.
+ * reviews and footers belong to other products. Without a Product scope, properties outside any
+ * product scope count.
  */
 final class MicrodataReader {
 
@@ -17,20 +20,20 @@ final class MicrodataReader {
     private MicrodataReader() {}
 
     static Optional<Finding> read(ParsedPage page) {
-        Document doc = page.html();
+        ProductArea area = page.area();
         Element scope = null;
-        for (Element e : doc.select("[itemscope][itemtype]")) {
-            if (e.attr("itemtype").toLowerCase(java.util.Locale.ROOT).contains("schema.org/product") && !page.area().isOutside(e)) {
-                scope = e;
-                break;
-            }
+        List<Element> props = new ArrayList<>();
+        for (Element e : page.elements()) {
+            if (scope == null && e.hasAttr("itemscope") && isProductType(e) && !area.isOutside(e)) scope = e;
+            if (e.hasAttr("itemprop")) props.add(e);
         }
-        Element root = scope != null ? scope : doc;
+        if (props.isEmpty()) return Optional.empty();
+        final Element own = scope;
+        props.removeIf(e -> area.isOutside(e) || (own != null ? !inside(e, own) : insideProductScope(e)));
         Availability seen = null;
         String evidence = null;
-        for (Element e : root.select("[itemprop]")) {
+        for (Element e : props) {
             if (!hasProp(e, "availability")) continue;
-            if (page.area().isOutside(e) || (scope == null && insideOtherProduct(e))) continue;
             String raw = value(e);
             Optional<StockTerm> term = StockTerm.parse(raw);
             if (term.isEmpty()) continue;
@@ -39,15 +42,26 @@ final class MicrodataReader {
                 evidence = term.get().describe("microdata <" + e.normalName() + " itemprop=availability>", raw);
             }
         }
-        Price price = price(root, page.area());
+        Price price = price(props);
         if (seen == null && price == null) return Optional.empty();
         if (seen == null) return Optional.of(new Finding(KIND, Availability.UNKNOWN, null, price, "microdata states no availability"));
         return Optional.of(new Finding(KIND, seen, null, price, evidence));
     }
 
-    private static boolean insideOtherProduct(Element e) {
+    private static boolean isProductType(Element e) {
+        return e.attr("itemtype").toLowerCase(Locale.ROOT).contains("schema.org/product");
+    }
+
+    private static boolean inside(Element e, Element scope) {
+        for (Element at = e; at != null; at = at.parent()) {
+            if (at == scope) return true;
+        }
+        return false;
+    }
+
+    private static boolean insideProductScope(Element e) {
         for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p.hasAttr("itemscope") && p.attr("itemtype").toLowerCase(java.util.Locale.ROOT).contains("product")) return true;
+            if (p.hasAttr("itemscope") && p.attr("itemtype").toLowerCase(Locale.ROOT).contains("product")) return true;
         }
         return false;
     }
@@ -66,20 +80,13 @@ final class MicrodataReader {
         return e.text();
     }
 
-    private static Price price(Element root, ProductArea area) {
-        Element amount = null;
-        for (Element e : root.select("[itemprop=price], [itemprop=lowPrice]")) {
-            if (!area.isOutside(e)) {
-                amount = e;
-                break;
-            }
-        }
+    private static Price price(List<Element> props) {
+        Element amount = props.stream().filter(e -> hasProp(e, "price") || hasProp(e, "lowPrice")).findFirst().orElse(null);
         if (amount == null) return null;
-        Element currency = root.selectFirst("[itemprop=priceCurrency]");
-        String raw = value(amount);
-        Optional<Price> parsed = new PriceParser().parse(raw);
+        Element currency = props.stream().filter(e -> hasProp(e, "priceCurrency")).findFirst().orElse(null);
+        Optional<Price> parsed = new PriceParser().parse(value(amount));
         if (parsed.isEmpty()) return null;
-        String code = currency == null ? parsed.get().currency() : value(currency).strip().toUpperCase(java.util.Locale.ROOT);
+        String code = currency == null ? parsed.get().currency() : value(currency).strip().toUpperCase(Locale.ROOT);
         return new Price(parsed.get().amount(), code == null || code.isBlank() ? null : code);
     }
 }

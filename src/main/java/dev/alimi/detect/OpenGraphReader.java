@@ -16,7 +16,8 @@ final class OpenGraphReader {
     static Optional<Finding> read(ParsedPage page) {
         // One walk collects every <meta property|name=…>; big pages make each extra select costly.
         Map<String, String> metas = new HashMap<>();
-        for (Element meta : page.html().getElementsByTag("meta")) {
+        for (Element meta : page.elements()) {
+            if (!meta.nameIs("meta")) continue;
             String key = meta.hasAttr("property") ? meta.attr("property") : meta.attr("name");
             if (!key.isEmpty()) metas.putIfAbsent(key.strip().toLowerCase(java.util.Locale.ROOT), meta.attr("content"));
         }

@@ -2,6 +2,7 @@ package dev.alimi.detect;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,16 +23,23 @@ final class ProductArea {
             "option", "select", "datalist", "dialog", "svg", "object", "embed", "textarea");
     private static final Set<String> OUTSIDE_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
             "dialog", "alertdialog", "search");
-    /** id/class words of blocks about other products, other people or the site, not this product. */
-    private static final Pattern OUTSIDE_NAMES = Pattern.compile(
-            "review|related|recommend|carousel|upsell|up-sell|cross-?sell|also-?(bought|viewed|like|purchased)"
-                    + "|similar|recently|sponsored|comment|newsletter|breadcrumb|mini-?cart|cart-?drawer|megamenu"
-                    + "|mega-menu|site-?header|site-?footer|global-?nav|nav-?bar|cookie|qna|question|rating-?list");
+    /**
+     * id/class words of blocks about other products, other people or the site, not this product.
+     * Plain substrings, not one regex: big pages have thousands of distinct class names.
+     */
+    private static final List<String> OUTSIDE_NAMES = List.of(
+            "review", "related", "recommend", "carousel", "upsell", "up-sell", "crosssell", "cross-sell",
+            "alsobought", "also-bought", "alsoviewed", "also-viewed", "alsolike", "also-like", "alsopurchased",
+            "also-purchased", "similar", "recently", "sponsored", "comment", "newsletter", "breadcrumb", "minicart",
+            "mini-cart", "cartdrawer", "cart-drawer", "megamenu", "mega-menu", "siteheader", "site-header",
+            "sitefooter", "site-footer", "globalnav", "global-nav", "navbar", "nav-bar", "cookie", "qna", "question",
+            "ratinglist", "rating-list");
     private static final Set<String> HIDDEN_CLASSES = Set.of("hidden", "a-hidden", "d-none", "is-hidden", "hide",
             "header", "footer", "nav");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
     private final Document doc;
+    private final List<Element> elements;
     private final Map<String, Boolean> classVerdicts = new HashMap<>();
     private final Map<String, Boolean> idVerdicts = new HashMap<>();
     private final Map<String, Boolean> styleVerdicts = new HashMap<>();
@@ -39,8 +47,10 @@ final class ProductArea {
     private Element element;
     private String text;
 
-    ProductArea(Document doc) {
+    /** The area of {@code doc}, whose elements in document order are {@code elements}. */
+    ProductArea(Document doc, List<Element> elements) {
         this.doc = doc;
+        this.elements = elements;
     }
 
     /** The element holding the product: {@code main}, {@code [role=main]}, a schema.org Product scope, else body. */
@@ -49,11 +59,21 @@ final class ProductArea {
         return element;
     }
 
+    /** One walk: the first {@code main}, else {@code [role=main]}, else a Product scope, else {@code #ppd}. */
     private Element find() {
-        for (String query : new String[] {"main", "[role=main]", "[itemscope][itemtype*=schema.org/Product]", "#ppd"}) {
-            for (Element e : doc.select(query)) {
-                if (!isOutside(e)) return e;
+        Element[] best = new Element[4];
+        for (Element e : elements) {
+            int rank = e.nameIs("main") ? 0
+                    : "main".equalsIgnoreCase(e.attr("role")) ? 1
+                    : e.hasAttr("itemscope") && e.attr("itemtype").toLowerCase(Locale.ROOT).contains("schema.org/product") ? 2
+                    : e.id().equals("ppd") ? 3 : -1;
+            if (rank >= 0 && best[rank] == null && !isOutside(e)) {
+                best[rank] = e;
+                if (rank == 0) break;
             }
+        }
+        for (Element e : best) {
+            if (e != null) return e;
         }
         return doc.body();
     }
@@ -62,6 +82,15 @@ final class ProductArea {
     String text() {
         if (text == null) text = VisibleText.of(element(), this::skips);
         return text;
+    }
+
+    /** True when {@code e} lies in the product area: inside its element and not in a left-out block. */
+    boolean contains(Element e) {
+        Element area = element();
+        for (Element at = e; at != null; at = at.parent()) {
+            if (at == area) return !isOutside(e);
+        }
+        return false;
     }
 
     /** True when {@code e} or an ancestor is outside the product area (or never shown). */
@@ -106,12 +135,16 @@ final class ProductArea {
     }
 
     private static boolean outsideName(String name) {
-        return OUTSIDE_NAMES.matcher(name.toLowerCase(Locale.ROOT)).find();
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : OUTSIDE_NAMES) {
+            if (lower.contains(word)) return true;
+        }
+        return false;
     }
 
     private static boolean outsideClass(String cls) {
+        if (outsideName(cls)) return true;
         String lower = cls.toLowerCase(Locale.ROOT);
-        if (OUTSIDE_NAMES.matcher(lower).find()) return true;
         for (String token : lower.split("\\s+")) {
             if (HIDDEN_CLASSES.contains(token)) return true;
         }

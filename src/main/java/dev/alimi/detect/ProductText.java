@@ -15,8 +15,8 @@ final class ProductText {
         ProductArea area = page.area();
         String where = area.describe();
         // A disabled buy button is how many shops say "sold out" without words.
-        for (Element button : area.element().select("button[disabled], input[type=submit][disabled], button[aria-disabled=true]")) {
-            if (area.isOutside(button)) continue;
+        for (Element button : page.elements()) {
+            if (!isDisabledButton(button) || !area.contains(button)) continue;
             String label = VisibleText.normalize(VisibleText.of(button));
             String phrase = StockPhrases.inPhrase(label);
             if (phrase != null) {
@@ -25,5 +25,10 @@ final class ProductText {
             }
         }
         return StockPhrases.read(KIND, where, area.text());
+    }
+
+    private static boolean isDisabledButton(Element e) {
+        if (e.nameIs("button")) return e.hasAttr("disabled") || "true".equalsIgnoreCase(e.attr("aria-disabled"));
+        return e.nameIs("input") && e.hasAttr("disabled") && "submit".equalsIgnoreCase(e.attr("type"));
     }
 }
