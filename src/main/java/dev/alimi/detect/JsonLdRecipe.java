@@ -16,6 +16,7 @@ final class JsonLdRecipe implements Recipe {
     @Override
     public Optional<Finding> read(Watch watch, ParsedPage page) {
         if (page.looksLikeJson()) return Optional.empty();
-        return Optional.of(StructuredData.read(page));
+        Finding f = StructuredData.read(page);
+        return Optional.of(f.detector().equals(NAME) ? f : f.withDetector(NAME + "/" + f.detector()));
     }
 }

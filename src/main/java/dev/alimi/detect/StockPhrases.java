@@ -15,15 +15,16 @@ final class StockPhrases {
 
     /** Out-of-stock phrases; 품절 is checked against {@link #NOT_SOLD_OUT_AFTER}. */
     static final List<String> OUT = List.of(
-            "일시품절", "품절", "재고 없음", "재고없음", "판매종료", "판매 종료", "판매중지", "판매 중지", "구매불가",
+            "일시품절", "품절", "매진", "재고 없음", "재고없음", "판매종료", "판매 종료", "판매중지", "판매 중지", "구매불가",
             "구매 불가", "재입고 알림", "재입고알림", "입고 알림", "입고알림", "없는 상품", "판매중인 상품이 아닙니다",
             "out of stock", "out-of-stock", "sold out", "sold-out", "currently unavailable", "temporarily unavailable",
             "no longer available", "not in stock", "notify me when available", "notify me when back in stock",
             "email me when available", "email when available",
             "在庫切れ", "品切れ", "売り切れ", "在庫なし", "販売終了", "入荷待ち",
-            "ausverkauft", "nicht auf lager", "derzeit nicht verfügbar", "nicht verfügbar", "nicht lieferbar", "vergriffen",
-            "rupture de stock", "en rupture", "épuisé", "indisponible",
-            "agotado", "sin stock", "sin existencias", "no disponible",
+            "ausverkauft", "nicht auf lager", "derzeit nicht verfügbar", "nicht verfügbar", "nicht mehr verfügbar",
+            "nicht lieferbar", "nicht mehr lieferbar", "vergriffen",
+            "rupture de stock", "en rupture", "épuisé", "indisponible", "plus en stock", "pas en stock",
+            "agotado", "sin stock", "sin existencias", "no disponible", "fuera de stock", "no hay stock",
             "缺货", "售罄", "已售完", "已售罄", "无货", "到货通知", "已下架");
 
     static final List<String> IN = List.of(
@@ -35,7 +36,7 @@ final class StockPhrases {
             "añadir al carrito", "añadir a la cesta", "agregar al carrito", "comprar ahora",
             "有货", "现货", "加入购物车", "立即购买");
 
-    /** "품절임박" (almost sold out) and notices like "품절 시 연락" are not a sold-out product. */
+    /** "품절임박" / "매진임박" (almost sold out) and notices like "품절 시 연락" are not a sold-out product. */
     private static final Pattern NOT_SOLD_OUT_AFTER = Pattern.compile("^\\s?(임박|시\\b|시 |될|되면|되는|인 경우|처리|가능)");
 
     private static final List<Pattern> QUANTITY = List.of(
@@ -127,7 +128,8 @@ final class StockPhrases {
                 int at = text.indexOf(phrase, from);
                 if (at < 0 || (best != null && at >= best.at())) break;
                 from = at + phrase.length();
-                if (phrase.equals("품절") && (at > 0 && text.charAt(at - 1) == '시'
+                boolean korean = phrase.equals("품절") || phrase.equals("매진");
+                if (korean && (phrase.equals("품절") && at > 0 && text.charAt(at - 1) == '시'
                         || NOT_SOLD_OUT_AFTER.matcher(text.substring(from, Math.min(text.length(), from + 8))).find())) {
                     continue; // 일시품절 is listed itself; 품절임박 and 품절 시 are not sold out
                 }

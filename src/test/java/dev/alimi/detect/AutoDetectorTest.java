@@ -141,6 +141,11 @@ class AutoDetectorTest {
         "<p>暂时缺货</p>                                          | OUT_OF_STOCK | 缺货",
         "<button>加入购物车</button>                              | IN_STOCK     | 加入购物车",
         "<p>Buy now, pay later with Klarna</p>                  | UNKNOWN      | ",
+        "<p>매진</p>                                             | OUT_OF_STOCK | 매진",
+        "<p>매진임박</p><button>바로 구매</button>                 | IN_STOCK     | 바로 구매",
+        "<p>Leider nicht mehr verfügbar</p>                     | OUT_OF_STOCK | nicht mehr verfügbar",
+        "<p>Cet article n'est plus en stock</p>                 | OUT_OF_STOCK | plus en stock",
+        "<p>Producto fuera de stock</p>                         | OUT_OF_STOCK | fuera de stock",
         "<button disabled>Add to cart</button>                  | OUT_OF_STOCK | disabled buy button",
     })
     void phrasesInTheProductArea(String fragment, Availability expected, String phrase) {

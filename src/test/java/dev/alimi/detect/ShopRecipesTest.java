@@ -122,6 +122,18 @@ class ShopRecipesTest {
     }
 
     @Test
+    void jsonLdRecipeNamesTheMetadataThatDecided() {
+        Observation ld = decide("json-ld", TestPages.html("<script type=application/ld+json>{\"@type\":\"Product\","
+                + "\"offers\":{\"availability\":\"InStock\"}}</script><main>품절</main>"));
+        assertThat(ld.availability()).as("json-ld alone has no text veto").isEqualTo(Availability.IN_STOCK);
+        assertThat(ld.detector()).isEqualTo("json-ld");
+
+        Observation og = decide("json-ld", TestPages.html("<meta property=og:availability content=oos><main>x</main>"));
+        assertThat(og.availability()).isEqualTo(Availability.OUT_OF_STOCK);
+        assertThat(og.detector()).isEqualTo("json-ld/opengraph");
+    }
+
+    @Test
     void smartStoreSaleWithZeroStockIsOutOfStock() {
         Observation o = decide("naver-smartstore", TestPages.json("{\"productStatusType\":\"SALE\",\"stockQuantity\":0}"));
 
