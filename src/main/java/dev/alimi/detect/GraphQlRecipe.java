@@ -5,7 +5,6 @@ import dev.alimi.model.Availability;
 import dev.alimi.model.Watch;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,8 +90,7 @@ final class GraphQlRecipe implements Recipe {
     private static void collect(JsonNode node, String path, List<Field> out, int[] visited) {
         if (++visited[0] > MAX_NODES || out.size() > 1000) return;
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String name = e.getKey();
                 JsonNode value = e.getValue();
                 if (value.isContainerNode()) {

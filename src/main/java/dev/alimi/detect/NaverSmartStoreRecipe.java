@@ -6,7 +6,6 @@ import dev.alimi.model.Watch;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,8 +86,8 @@ final class NaverSmartStoreRecipe implements Recipe {
         if (++visited[0] > MAX_NODES) return;
         if (node.isObject()) {
             if (statusOf(node) != null) out.add(node);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                JsonNode child = it.next().getValue();
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                JsonNode child = property.getValue();
                 if (child.isContainerNode()) collect(child, out, visited);
             }
         } else if (node.isArray()) {
