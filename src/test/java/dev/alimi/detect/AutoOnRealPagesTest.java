@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +51,12 @@ class AutoOnRealPagesTest {
             Assumptions.abort(message);
         }
         return path;
+    }
+
+    /** Skips (or, with ALIMI_REQUIRE_SERVICES=1, fails) the whole class with the reason when the corpus is absent. */
+    @BeforeAll
+    static void corpusIsThere() {
+        corpus();
     }
 
     static Stream<Arguments> rows() throws IOException {
