@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Shopify product JSON: {@code /products/<handle>.js} (prices in minor units), {@code .json} and the
  * Admin API's {@code products.json} ({@code inventory_quantity}). A variant is chosen by the URL's
  * {@code variant=<id>} query (watches have no variant setting yet); without one, any variant in
- * stock makes the product in stock. These bodies carry no currency, so none is reported.
+ * stock makes the product in stock. These bodies carry no currency, so none is reported. On a
+ * product page, the product JSON that themes embed is read.
  */
 final class ShopifyRecipe implements Recipe {
 
@@ -36,7 +37,7 @@ final class ShopifyRecipe implements Recipe {
 
     @Override
     public Optional<Finding> read(Watch watch, ParsedPage page) {
-        JsonNode tree = page.tree();
+        JsonNode tree = page.looksLikeJson() ? page.tree() : embeddedProduct(page);
         if (tree == null || !tree.isObject()) return Optional.empty();
         JsonNode product;
         String where;
@@ -60,7 +61,21 @@ final class ShopifyRecipe implements Recipe {
             return Optional.empty();
         }
         if (!product.has("variants")) return Optional.empty();
+        if (!page.looksLikeJson()) where = "page's embedded " + where;
         return Optional.of(decide(product, where, Recipe.query(page.page().url(), "variant")));
+    }
+
+    /** Themes embed the product's JSON in the page ({@code <script type="application/json" id="ProductJson-…">}). */
+    private static JsonNode embeddedProduct(ParsedPage page) {
+        for (org.jsoup.nodes.Element script : page.elements()) {
+            if (!script.nameIs("script") || !"application/json".equalsIgnoreCase(script.attr("type").strip())) continue;
+            String data = script.data();
+            if (!data.contains("\"variants\"")) continue;
+            JsonNode node = LenientJson.parse(data);
+            if (node != null && node.isObject() && node.has("variants") && node.has("handle")) return node;
+            if (node != null && node.isObject() && node.path("product").has("variants")) return node;
+        }
+        return null;
     }
 
     private static Finding decide(JsonNode product, String where, String variantId) {

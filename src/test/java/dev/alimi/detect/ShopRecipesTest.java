@@ -65,6 +65,8 @@ class ShopRecipesTest {
                         Availability.OUT_OF_STOCK, null, "15.90", null, "variants[id=111] available false"),
                 new Case("shopify", "shopify-product.json", "https://shop.example/products/kf94-mask.json",
                         Availability.OUT_OF_STOCK, null, "15.90", null, "0 of 2 variants in stock"),
+                new Case("shopify", "shopify-product-page.html", "https://shop.example/products/kf94-mask",
+                        Availability.OUT_OF_STOCK, null, "15.90", null, "page's embedded product.js available false"),
                 new Case("woocommerce", "woo-store-api-product.json", "https://shop.example/wp-json/wc/store/v1/products/77",
                         Availability.IN_STOCK, 2L, "12.99", "EUR", "is_in_stock true, low_stock_remaining 2"),
                 new Case("woocommerce", "woo-product-outofstock.html", "https://shop.example/product/kf94-mask/",
