@@ -1,6 +1,7 @@
 package dev.alimi.detect;
 
 import dev.alimi.model.DetectSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,9 +18,27 @@ public final class DetectorRegistry {
         this.recipes = Map.copyOf(Objects.requireNonNull(recipes, "recipes"));
     }
 
-    /** The recipes Alimi ships with (none yet: {@code auto} and shop recipes come later). */
+    /**
+     * The recipes Alimi ships with: {@code auto}, the shop recipes ({@code naver-smartstore},
+     * {@code coupang}, {@code shopify}, {@code woocommerce}, {@code graphql}) and {@code json-ld}.
+     */
     public static DetectorRegistry standard() {
-        return new DetectorRegistry(Map.of());
+        Map<String, Supplier<? extends Detector>> recipes = new java.util.LinkedHashMap<>();
+        recipes.put(AutoDetector.NAME, DetectorRegistry::auto);
+        recipes.put(NaverSmartStoreRecipe.NAME, NaverSmartStoreRecipe::new);
+        recipes.put(CoupangRecipe.NAME, CoupangRecipe::new);
+        recipes.put(ShopifyRecipe.NAME, ShopifyRecipe::new);
+        recipes.put(WooCommerceRecipe.NAME, WooCommerceRecipe::new);
+        recipes.put(JsonLdRecipe.NAME, JsonLdRecipe::new);
+        recipes.put(GraphQlRecipe.NAME, GraphQlRecipe::new);
+        return new DetectorRegistry(recipes);
+    }
+
+    /** {@code auto}: host recipes for their shops, JSON recipes by shape, then the generic reading. */
+    static Detector auto() {
+        return new AutoDetector(
+                List.of(new NaverSmartStoreRecipe(), new CoupangRecipe(), new WooCommerceRecipe()),
+                List.of(new NaverSmartStoreRecipe(), new ShopifyRecipe(), new WooCommerceRecipe(), new GraphQlRecipe()));
     }
 
     /** Names usable as {@code detect: NAME}, sorted. */

@@ -33,6 +33,11 @@ final class ParsedPage {
     private String visibleText;
     private DocumentContext json;
     private String jsonProblem;
+    private com.fasterxml.jackson.databind.JsonNode tree;
+    private boolean treeRead;
+    private ProductArea area;
+    private Boolean looksLikeJson;
+    private java.util.List<org.jsoup.nodes.Element> elements;
 
     /** Wraps {@code page}; {@code fallbackAt} stands in for a missing receive time. */
     ParsedPage(Page page, Instant fallbackAt) {
@@ -54,12 +59,17 @@ final class ParsedPage {
         return body;
     }
 
+    /** True for a body that starts like JSON, or a JSON content type on a body that is not markup. */
     boolean looksLikeJson() {
-        String t = body.stripLeading();
-        if (t.startsWith("{") || t.startsWith("[")) return true;
-        return page.contentType() != null
-                && page.contentType().toLowerCase(java.util.Locale.ROOT).contains("json")
-                && !t.startsWith("<");
+        if (looksLikeJson == null) {
+            int i = 0;
+            while (i < body.length() && Character.isWhitespace(body.charAt(i))) i++;
+            char first = i < body.length() ? body.charAt(i) : ' ';
+            looksLikeJson = first == '{' || first == '['
+                    || (page.contentType() != null && page.contentType().toLowerCase(java.util.Locale.ROOT).contains("json")
+                            && first != '<');
+        }
+        return looksLikeJson;
     }
 
     /** The body parsed as HTML (jsoup is lenient: any text parses). */
@@ -71,9 +81,27 @@ final class ParsedPage {
         return html;
     }
 
-    /** Visible text of the whole body, whitespace collapsed, case kept. */
-    String visibleText() {
-        if (visibleText == null) visibleText = VisibleText.of(html().body());
+    /** The product area of the HTML page, made once. */
+    ProductArea area() {
+        if (area == null) area = new ProductArea(html(), elements());
+        return area;
+    }
+
+    /**
+     * Every element of the document in order, listed once: readers filter this list instead of
+     * each walking a large page again with a selector.
+     */
+    java.util.List<org.jsoup.nodes.Element> elements() {
+        if (elements == null) elements = html().getAllElements();
+        return elements;
+    }
+
+    /**
+     * Visible text of the whole body, whitespace collapsed, case kept, read up to a little over
+     * {@code max} characters: longer pages only need to be known as long.
+     */
+    String visibleText(int max) {
+        if (visibleText == null) visibleText = VisibleText.prefix(html().body(), max);
         return visibleText;
     }
 
@@ -87,6 +115,15 @@ final class ParsedPage {
             }
         }
         return json;
+    }
+
+    /** The body as a lenient JSON tree for recipes, or null when it is not JSON. */
+    com.fasterxml.jackson.databind.JsonNode tree() {
+        if (!treeRead) {
+            treeRead = true;
+            tree = looksLikeJson() ? LenientJson.parse(body) : null;
+        }
+        return tree;
     }
 
     /** Why {@link #json()} is null. */

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a price as shops write it: {@code 15,900원}, {@code ₩15,900}, {@code €1.234,56},
- * {@code 43,90 €}, {@code $98.99}, {@code USD 1,299.00}, {@code 45000}.
+ * {@code 43,90 €}, {@code $98.99}, {@code USD 1,299.00}, {@code ¥3,980}, {@code 48,00}, {@code 45000}.
  */
 public final class PriceParser {
 
@@ -42,6 +42,7 @@ public final class PriceParser {
         if (text.contains("₩") || text.contains("원")) return "KRW";
         if (text.contains("€")) return "EUR";
         if (text.contains("£")) return "GBP";
+        if (text.contains("CN¥") || text.contains("元") || text.contains("RMB")) return "CNY";
         if (text.contains("¥") || text.contains("円")) return "JPY";
         if (text.contains("C$")) return "CAD";
         if (text.contains("A$")) return "AUD";

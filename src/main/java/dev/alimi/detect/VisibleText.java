@@ -32,8 +32,25 @@ final class VisibleText {
 
     /** The element's visible text plus button/input labels, whitespace collapsed, case kept. */
     static String of(Element element) {
+        return of(element, e -> false);
+    }
+
+    /** Like {@link #of(Element)}, also leaving out every subtree {@code skip} accepts. */
+    static String of(Element element, java.util.function.Predicate<Element> skip) {
+        return of(element, skip, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #of(Element)} but stops reading once more than {@code max} visible characters are
+     * seen: the result is then longer than {@code max} and only its start is the page's text.
+     */
+    static String prefix(Element element, int max) {
+        return of(element, e -> false, max);
+    }
+
+    private static String of(Element element, java.util.function.Predicate<Element> skip, int max) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.filter(new Collector(out), element);
+        NodeTraversor.filter(new Collector(out, skip, max, new int[1]), element);
         return collapse(out);
     }
 
@@ -58,14 +75,22 @@ final class VisibleText {
         return out.toString();
     }
 
-    private record Collector(StringBuilder out) implements NodeFilter {
+    private record Collector(StringBuilder out, java.util.function.Predicate<Element> skip, int max, int[] seen)
+            implements NodeFilter {
 
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode text) {
-                out.append(text.getWholeText());
+                String whole = text.getWholeText();
+                out.append(whole);
+                if (max != Integer.MAX_VALUE) {
+                    for (int i = 0; i < whole.length(); i++) {
+                        if (!Character.isWhitespace(whole.charAt(i))) seen[0]++;
+                    }
+                    if (seen[0] > max) return FilterResult.STOP;
+                }
             } else if (node instanceof Element element) {
-                if (HIDDEN.contains(element.normalName())) return FilterResult.SKIP_ENTIRELY;
+                if (HIDDEN.contains(element.normalName()) || skip.test(element)) return FilterResult.SKIP_ENTIRELY;
                 if (element.isBlock() || element.nameIs("br")) out.append(' ');
                 appendLabels(element);
             }

@@ -92,12 +92,14 @@ class DetectionTest {
         DetectorRegistry registry = new DetectorRegistry(recipes);
 
         assertThat(registry.recipeNames()).containsExactly("exploding", "renaming");
-        assertThat(DetectorRegistry.standard().recipeNames()).isEmpty();
+        assertThat(DetectorRegistry.standard().recipeNames())
+                .containsExactly("auto", "coupang", "graphql", "json-ld", "naver-smartstore", "shopify", "woocommerce");
         assertThat(registry.forSpec(TestPages.jsonPath("$.q"))).isInstanceOf(RuleDetector.class);
         assertThat(registry.forSpec(new DetectSpec.Recipe("renaming"))).isInstanceOf(Renaming.class);
-        assertThatThrownBy(() -> DetectorRegistry.standard().forSpec(new DetectSpec.Recipe("auto")))
+        assertThatThrownBy(() -> DetectorRegistry.standard().forSpec(new DetectSpec.Recipe("autopilot")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown detector recipe \"auto\"; known: none");
+                .hasMessage("unknown detector recipe \"autopilot\"; known: auto, coupang, graphql, json-ld, "
+                        + "naver-smartstore, shopify, woocommerce");
     }
 
     @Test

@@ -31,6 +31,13 @@ class PriceParserTest {
         "Price: $1,234     | 1234      | USD",
         "1,5               | 1.5       | null",
         "C$ 20.00          | 20.00     | CAD",
+        "1.299,00 €        | 1299.00   | EUR",
+        "$1,299.99         | 1299.99   | USD",
+        "¥3,980            | 3980      | JPY",
+        "3,980円           | 3980      | JPY",
+        "48,00             | 48.00     | null",
+        "CN¥ 199.00        | 199.00    | CNY",
+        "199元              | 199       | CNY",
     })
     void parses(String text, BigDecimal amount, String currency) {
         Price price = parser.parse(text).orElseThrow();

@@ -1,0 +1,161 @@
+package dev.alimi.detect;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The part of an HTML page that is about the product itself: the main content without header,
+ * navigation, footer, side bars, reviews, "related products" carousels, variant option lists and
+ * hidden blocks. Text there is the product's; text elsewhere belongs to other products or to nobody.
+ * One per page (see {@link ParsedPage#area()}): it remembers its answers, since big pages repeat
+ * the same class names thousands of times. Not thread-safe.
+ */
+final class ProductArea {
+
+    private static final Set<String> OUTSIDE_TAGS = Set.of("header", "nav", "footer", "aside", "iframe",
+            "option", "select", "datalist", "dialog", "svg", "object", "embed", "textarea");
+    private static final Set<String> OUTSIDE_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
+            "dialog", "alertdialog", "search");
+    /**
+     * id/class words of blocks about other products, other people or the site, not this product.
+     * Plain substrings, not one regex: big pages have thousands of distinct class names.
+     */
+    private static final List<String> OUTSIDE_NAMES = List.of(
+            "review", "related", "recommend", "carousel", "upsell", "up-sell", "crosssell", "cross-sell",
+            "alsobought", "also-bought", "alsoviewed", "also-viewed", "alsolike", "also-like", "alsopurchased",
+            "also-purchased", "similar", "recently", "sponsored", "comment", "newsletter", "breadcrumb", "minicart",
+            "mini-cart", "cartdrawer", "cart-drawer", "megamenu", "mega-menu", "siteheader", "site-header",
+            "sitefooter", "site-footer", "globalnav", "global-nav", "navbar", "nav-bar", "cookie", "qna", "question",
+            "ratinglist", "rating-list");
+    private static final Set<String> HIDDEN_CLASSES = Set.of("hidden", "a-hidden", "d-none", "is-hidden", "hide",
+            "header", "footer", "nav");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+
+    private final Document doc;
+    private final List<Element> elements;
+    private final Map<String, Boolean> classVerdicts = new HashMap<>();
+    private final Map<String, Boolean> idVerdicts = new HashMap<>();
+    private final Map<String, Boolean> styleVerdicts = new HashMap<>();
+    private final Map<Element, Boolean> outside = new IdentityHashMap<>();
+    private Element element;
+    private String text;
+
+    /** The area of {@code doc}, whose elements in document order are {@code elements}. */
+    ProductArea(Document doc, List<Element> elements) {
+        this.doc = doc;
+        this.elements = elements;
+    }
+
+    /** The element holding the product: {@code main}, {@code [role=main]}, a schema.org Product scope, else body. */
+    Element element() {
+        if (element == null) element = find();
+        return element;
+    }
+
+    /** One walk: the first {@code main}, else {@code [role=main]}, else a Product scope, else {@code #ppd}. */
+    private Element find() {
+        Element[] best = new Element[4];
+        for (Element e : elements) {
+            int rank = e.nameIs("main") ? 0
+                    : "main".equalsIgnoreCase(e.attr("role")) ? 1
+                    : e.hasAttr("itemscope") && e.attr("itemtype").toLowerCase(Locale.ROOT).contains("schema.org/product") ? 2
+                    : e.id().equals("ppd") ? 3 : -1;
+            if (rank >= 0 && best[rank] == null && !isOutside(e)) {
+                best[rank] = e;
+                if (rank == 0) break;
+            }
+        }
+        for (Element e : best) {
+            if (e != null) return e;
+        }
+        return doc.body();
+    }
+
+    /** The visible text of the product area, case kept, whitespace collapsed. */
+    String text() {
+        if (text == null) text = VisibleText.of(element(), this::skips);
+        return text;
+    }
+
+    /** True when {@code e} lies in the product area: inside its element and not in a left-out block. */
+    boolean contains(Element e) {
+        Element area = element();
+        for (Element at = e; at != null; at = at.parent()) {
+            if (at == area) return !isOutside(e);
+        }
+        return false;
+    }
+
+    /** True when {@code e} or an ancestor is outside the product area (or never shown). */
+    boolean isOutside(Element e) {
+        // Iterative on purpose: hostile pages nest elements deeper than the stack.
+        java.util.ArrayList<Element> path = new java.util.ArrayList<>();
+        boolean result = false;
+        for (Element at = e; at != null; at = at.parent()) {
+            Boolean known = outside.get(at);
+            if (known != null) {
+                result = known;
+                break;
+            }
+            path.add(at);
+            if (VisibleText.hidesContent(at) || skips(at)) {
+                result = true;
+                break;
+            }
+        }
+        for (Element seen : path) outside.put(seen, result);
+        return result;
+    }
+
+    /** True for an element whose whole subtree is not about the product. */
+    boolean skips(Element e) {
+        if (OUTSIDE_TAGS.contains(e.normalName())) return true;
+        if (e.attributesSize() == 0) return false;
+        if (e.hasAttr("hidden")) return true;
+        String role = e.attr("role");
+        if (!role.isEmpty() && OUTSIDE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
+        if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
+        String style = e.attr("style");
+        if (!style.isEmpty() && styleVerdicts.computeIfAbsent(style, ProductArea::hidingStyle)) return true;
+        String id = e.id();
+        if (!id.isEmpty() && idVerdicts.computeIfAbsent(id, ProductArea::outsideName)) return true;
+        String cls = e.className();
+        return !cls.isEmpty() && classVerdicts.computeIfAbsent(cls, ProductArea::outsideClass);
+    }
+
+    private static boolean hidingStyle(String style) {
+        return HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static boolean outsideName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : OUTSIDE_NAMES) {
+            if (lower.contains(word)) return true;
+        }
+        return false;
+    }
+
+    private static boolean outsideClass(String cls) {
+        if (outsideName(cls)) return true;
+        String lower = cls.toLowerCase(Locale.ROOT);
+        for (String token : lower.split("\\s+")) {
+            if (HIDDEN_CLASSES.contains(token)) return true;
+        }
+        return false;
+    }
+
+    /** Describes the area for evidence. */
+    String describe() {
+        Element area = element();
+        if (area.nameIs("body")) return "page text (header, nav, footer, reviews and carousels left out)";
+        String id = area.id().isEmpty() ? "" : "#" + area.id();
+        return "product area <" + area.normalName() + id + ">";
+    }
+}
