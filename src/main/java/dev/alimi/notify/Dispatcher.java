@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one event to its channels, all in parallel on virtual threads. Each channel is retried (429 after
+ * Sends one event (or operator notice) to its channels, all in parallel on virtual threads. Each channel is retried (429 after
  * the delay asked, 5xx and timeouts with exponential backoff) until it accepts, refuses for good, or the
  * alert would become older than the TTL: an alert is never delivered late.
  *
@@ -377,12 +377,11 @@ public final class Dispatcher implements AutoCloseable {
 
     /** What is being delivered: an alert about a watch or a notice about a subject, and when it goes stale. */
     private record Item(String what, String subject, Instant detectedAt, Duration ttl) {
-        static Item of(StockEvent event, Duration ttl) {
-            return new Item("alert", event.watch().name(), event.observation().observedAt(), ttl);
+        static Item of(StockEvent e, Duration ttl) {
+            return new Item("alert", e.watch().name(), e.observation().observedAt(), ttl);
         }
-
-        static Item of(Notice notice, Duration ttl) {
-            return new Item("notice", notice.subject(), notice.at(), ttl);
+        static Item of(Notice n, Duration ttl) {
+            return new Item("notice", n.subject(), n.at(), ttl);
         }
     }
 
