@@ -82,7 +82,8 @@ final class DiscordChannel implements Channel {
         try {
             com.fasterxml.jackson.databind.node.ObjectNode message = json.createObjectNode();
             message.put("content", MessageText.truncate("**" + DiscordMessage.escape(MessageText.truncate(
-                    notice.title(), 300)) + "**\n" + DiscordMessage.escape(notice.text()), DiscordMessage.MAX_CONTENT));
+                    notice.title(), 300)) + "**\n" + DiscordMessage.escape(MessageText.truncate(notice.text(), 690)),
+                    DiscordMessage.MAX_CONTENT));
             if (username != null && !username.isBlank()) {
                 message.put("username", MessageText.truncate(username.strip(), 80));
             }

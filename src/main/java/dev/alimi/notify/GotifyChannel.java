@@ -63,7 +63,7 @@ final class GotifyChannel implements Channel {
         try {
             ObjectNode message = json.createObjectNode();
             message.put("title", MessageText.truncate(notice.title(), 250));
-            message.put("message", TextEscape.markdown(notice.text()));
+            message.put("message", TextEscape.markdown(MessageText.truncate(notice.text(), 4_000)));
             message.put("priority", notice.recovered() ? Math.min(target.priority(), 4) : target.priority());
             message.putObject("extras").putObject("client::display").put("contentType", "text/markdown");
             body = json.writeValueAsString(message);

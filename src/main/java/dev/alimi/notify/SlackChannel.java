@@ -91,8 +91,9 @@ final class SlackChannel implements Channel {
         String body;
         try {
             com.fasterxml.jackson.databind.node.ObjectNode message = json.createObjectNode();
-            String title = SlackMessage.escape(MessageText.truncate(notice.title(), 300));
-            String text = SlackMessage.escape(MessageText.truncate(notice.text(), 2_000));
+            // cut before escaping, so that even all-"&" text stays within the 3,000-character section
+            String title = SlackMessage.escape(MessageText.truncate(notice.title(), 100));
+            String text = SlackMessage.escape(MessageText.truncate(notice.text(), 350));
             message.put("text", title + ": " + text);
             message.put("unfurl_links", false);
             message.put("unfurl_media", false);

@@ -80,8 +80,9 @@ final class TelegramChannel implements Channel {
             if (target.topic() != null) {
                 message.put("message_thread_id", target.topic());
             }
-            String text = "<b>" + TextEscape.html(MessageText.truncate(notice.title(), MAX_NAME)) + "</b>\n"
-                    + TextEscape.html(MessageText.truncate(notice.text(), 2_000));
+            // cut before escaping: a cut after it could split an entity, which Telegram refuses
+            String text = "<b>" + TextEscape.html(MessageText.truncate(notice.title(), 200)) + "</b>\n"
+                    + TextEscape.html(MessageText.truncate(notice.text(), 550));
             message.put("text", MessageText.truncate(text, MAX_TEXT));
             message.put("parse_mode", "HTML");
             message.putObject("link_preview_options").put("is_disabled", true);

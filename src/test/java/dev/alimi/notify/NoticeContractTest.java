@@ -101,6 +101,27 @@ class NoticeContractTest {
         }
     }
 
+    /** Text that grows when escaped is cut first, so the service's length limit holds and no entity is split. */
+    @ParameterizedTest
+    @EnumSource(value = ChannelContractTest.Kind.class, mode = EnumSource.Mode.EXCLUDE, names = "CONSOLE")
+    void hugeNoticesStayWithinTheServicesLimits(ChannelContractTest.Kind kind) {
+        Target t = target(kind);
+        Notice huge = new Notice(Notice.Kind.CONFIG_RELOAD_FAILED, "config", "<&>".repeat(5_000), false,
+                clock.instant());
+
+        Delivery d = dispatcher(t).notice(huge, List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        com.fasterxml.jackson.databind.JsonNode body = FakeJson.read(t.receiver.last().body());
+        switch (kind) {
+            case SLACK, SLACK_BOT -> assertThat(body.path("blocks").path(0).path("text").path("text").asText())
+                    .hasSizeLessThanOrEqualTo(3_000);
+            case DISCORD -> assertThat(body.path("content").asText()).hasSizeLessThanOrEqualTo(2_000);
+            case TELEGRAM -> assertThat(body.path("text").asText()).hasSizeLessThanOrEqualTo(4_096).endsWith(";…");
+            default -> assertThat(t.receiver.last().body()).hasSizeLessThan(40_000);
+        }
+    }
+
     /** The service's own 429 form is obeyed for notices as for alerts. */
     @ParameterizedTest
     @EnumSource(value = ChannelContractTest.Kind.class, mode = EnumSource.Mode.EXCLUDE, names = "CONSOLE")
