@@ -1,5 +1,6 @@
 package dev.alimi.notify;
 
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.time.Instant;
 
@@ -17,6 +18,18 @@ public interface Channel {
      */
     default SendResult send(StockEvent event, Instant deadline) {
         return send(event);
+    }
+
+    /**
+     * Sends an operator notice in the service's plain form: a clear "⚠️ Alimi: …" or "✅ Alimi: … recovered"
+     * title, the notice's text escaped as alerts are, and no product link or button. No default: each service
+     * words it in its own markup.
+     */
+    SendResult sendNotice(Notice notice);
+
+    /** As {@link #sendNotice(Notice)}, knowing when the notice stops being worth reading. */
+    default SendResult sendNotice(Notice notice, Instant deadline) {
+        return sendNotice(notice);
     }
 
     /** The service's documented rate for one channel; the dispatcher paces sends to it. */

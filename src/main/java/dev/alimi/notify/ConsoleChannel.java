@@ -1,5 +1,6 @@
 package dev.alimi.notify;
 
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -29,6 +30,16 @@ final class ConsoleChannel implements Channel {
         } catch (RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
         }
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+        return out.checkError() ? new SendResult.Failed(false, "console write failed") : new SendResult.Sent(null);
+    }
+
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        String line = clean(notice.title()) + " · " + clean(notice.text());
         synchronized (out) {
             out.println(line);
             out.flush();

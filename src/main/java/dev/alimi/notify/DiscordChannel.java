@@ -3,6 +3,7 @@ package dev.alimi.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -70,6 +71,26 @@ final class DiscordChannel implements Channel {
             body = json.writeValueAsString(message);
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        return webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter);
+    }
+
+    /** The notice as plain content, markdown escaped, mentioning nobody (not even the alert role). */
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        String body;
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode message = json.createObjectNode();
+            message.put("content", MessageText.truncate("**" + DiscordMessage.escape(MessageText.truncate(
+                    notice.title(), 300)) + "**\n" + DiscordMessage.escape(MessageText.truncate(notice.text(), 690)),
+                    DiscordMessage.MAX_CONTENT));
+            if (username != null && !username.isBlank()) {
+                message.put("username", MessageText.truncate(username.strip(), 80));
+            }
+            message.putObject("allowed_mentions").putArray("parse");
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
         }
         return webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter);
     }

@@ -1,6 +1,7 @@
 package dev.alimi.notify;
 
 import dev.alimi.model.Delivery;
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one event to its channels, all in parallel on virtual threads. Each channel is retried (429 after
+ * Sends one event (or operator notice) to its channels, all in parallel on virtual threads. Each channel is retried (429 after
  * the delay asked, 5xx and timeouts with exponential backoff) until it accepts, refuses for good, or the
  * alert would become older than the TTL: an alert is never delivered late.
  *
@@ -39,6 +40,8 @@ public final class Dispatcher implements AutoCloseable {
     static final int MAX_ATTEMPTS = 1_000;
     /** How long a channel's breaker stays open before one probe may go out. */
     public static final Duration DEFAULT_BREAKER_OPEN = Duration.ofSeconds(10);
+    /** An operator notice is still worth reading an hour later, unlike a restock alert. */
+    public static final Duration DEFAULT_NOTICE_TTL = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Map<String, Channel> channels;
@@ -46,6 +49,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, CircuitBreaker> breakers;
     private final Clock clock;
     private final Duration ttl;
+    private final Duration noticeTtl;
     private final Backoff backoff;
     private final Duration breakerOpen;
     private final Sleeper sleeper;
@@ -58,6 +62,16 @@ public final class Dispatcher implements AutoCloseable {
     /** As above, with the time a channel's circuit breaker stays open after repeated failures. */
     public Dispatcher(Map<String, Channel> channels, Clock clock, Duration ttl, Backoff backoff,
             Duration breakerOpen) {
+        this(channels, clock, ttl, backoff, breakerOpen, DEFAULT_NOTICE_TTL);
+    }
+
+    /** As above, with the TTL of operator notices ({@link #notice}), counted from {@link Notice#at()}. */
+    public Dispatcher(Map<String, Channel> channels, Clock clock, Duration ttl, Backoff backoff,
+            Duration breakerOpen, Duration noticeTtl) {
+        this.noticeTtl = Objects.requireNonNull(noticeTtl, "noticeTtl");
+        if (noticeTtl.isNegative() || noticeTtl.isZero()) {
+            throw new IllegalArgumentException("notice TTL must be positive, got " + noticeTtl);
+        }
         this.channels = Map.copyOf(channels);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
@@ -131,7 +145,18 @@ public final class Dispatcher implements AutoCloseable {
     /** Delivers to every named channel at once; returns when each has ended, in the order of the names. */
     public List<Delivery> dispatch(StockEvent event, Collection<String> channelNames) {
         List<String> names = List.copyOf(new LinkedHashSet<>(channelNames));
-        return run(event, names, name -> (channel, deadline) -> channel.send(event, deadline));
+        return run(Item.of(event, ttl), names, name -> (channel, deadline) -> channel.send(event, deadline));
+    }
+
+    /**
+     * Sends an operator notice to every named channel at once (the {@code admin} channels), with the same
+     * pacing, 429 handling, retries and circuit breakers as alerts, within the notice TTL counted from
+     * {@link Notice#at()}. Each {@link Delivery#watch()} holds the notice's subject.
+     */
+    public List<Delivery> notice(Notice notice, Collection<String> channelNames) {
+        List<String> names = List.copyOf(new LinkedHashSet<>(channelNames));
+        return run(Item.of(notice, noticeTtl), names,
+                name -> (channel, deadline) -> channel.sendNotice(notice, deadline));
     }
 
     /**
@@ -140,10 +165,11 @@ public final class Dispatcher implements AutoCloseable {
      */
     public List<Delivery> update(StockEvent event, Map<String, String> messageIds) {
         List<String> names = List.copyOf(messageIds.keySet());
-        return run(event, names, name -> (channel, deadline) -> channel.edit(messageIds.get(name), event));
+        return run(Item.of(event, ttl), names,
+                name -> (channel, deadline) -> channel.edit(messageIds.get(name), event));
     }
 
-    private List<Delivery> run(StockEvent event, List<String> names,
+    private List<Delivery> run(Item event, List<String> names,
             java.util.function.Function<String, Send> op) {
         List<Future<Delivery>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newThreadPerTaskExecutor(
@@ -159,7 +185,7 @@ public final class Dispatcher implements AutoCloseable {
         return deliveries;
     }
 
-    private Delivery result(Future<Delivery> future, StockEvent event, String name) {
+    private Delivery result(Future<Delivery> future, Item event, String name) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -171,12 +197,12 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private Delivery deliver(StockEvent event, String name, Send op) {
+    private Delivery deliver(Item event, String name, Send op) {
         Channel channel = channels.get(name);
         if (channel == null) {
             return ended(event, name, Delivery.Outcome.FAILED, 0, null, "unknown channel '" + name + "'");
         }
-        Instant deadline = event.observation().observedAt().plus(ttl);
+        Instant deadline = event.detectedAt().plus(event.ttl());
         Attempts state = new Attempts();
         if (clock.instant().isAfter(deadline)) {
             return expired(event, name, state);
@@ -318,18 +344,18 @@ public final class Dispatcher implements AutoCloseable {
         };
     }
 
-    private Delivery expired(StockEvent event, String name, Attempts state) {
-        log.warn("alert for {} to {} dropped: older than {}", event.watch().name(), name, human(ttl));
-        return ended(event, name, Delivery.Outcome.EXPIRED, state.count, null, "older than " + human(ttl));
+    private Delivery expired(Item event, String name, Attempts state) {
+        log.warn("{} for {} to {} dropped: older than {}", event.what(), event.subject(), name, human(event.ttl()));
+        return ended(event, name, Delivery.Outcome.EXPIRED, state.count, null, "older than " + human(event.ttl()));
     }
 
-    private Delivery ended(StockEvent event, String name, Delivery.Outcome outcome, int attempts, String messageId,
+    private Delivery ended(Item event, String name, Delivery.Outcome outcome, int attempts, String messageId,
             String detail) {
-        Instant detected = event.observation().observedAt();
-        Delivery d = new Delivery(name, event.watch().name(), outcome, detected, clock.instant(), attempts, messageId,
-                detail);
+        Delivery d = new Delivery(name, event.subject(), outcome, event.detectedAt(), clock.instant(), attempts,
+                messageId, detail);
         // DEBUG: the service logs one INFO summary per alert with every channel's latency
-        log.debug("alert for {} to {}: {} after {} attempt(s), latency {} ms{}", d.watch(), d.channel(), outcome,
+        log.debug("{} for {} to {}: {} after {} attempt(s), latency {} ms{}", event.what(), d.watch(), d.channel(),
+                outcome,
                 attempts, d.latency().toMillis(), detail == null ? "" : " (" + detail + ")");
         return d;
     }
@@ -347,6 +373,16 @@ public final class Dispatcher implements AutoCloseable {
             return ms / 1_000 + "s";
         }
         return ms + "ms";
+    }
+
+    /** What is being delivered: an alert about a watch or a notice about a subject, and when it goes stale. */
+    private record Item(String what, String subject, Instant detectedAt, Duration ttl) {
+        static Item of(StockEvent e, Duration ttl) {
+            return new Item("alert", e.watch().name(), e.observation().observedAt(), ttl);
+        }
+        static Item of(Notice n, Duration ttl) {
+            return new Item("notice", n.subject(), n.at(), ttl);
+        }
     }
 
     /** One request of a delivery: a send or an edit, knowing when the alert expires. */

@@ -1,5 +1,6 @@
 package dev.alimi.notify;
 
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
@@ -92,6 +93,30 @@ final class EmailChannel implements Channel, AutoCloseable {
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
         }
+        return deliver(message);
+    }
+
+    /** The notice as a plain-text and HTML mail titled "⚠️ Alimi: …" (after the configured subject prefix). */
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        MimeMessage message;
+        try {
+            message = envelope();
+            String subject = target.subject() != null ? target.subject() + " " + notice.title() : notice.title();
+            message.setSubject(MessageText.truncate(subject.replaceAll("[\\r\\n\\t]+", " "), 200),
+                    StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(notice.at()));
+            String plain = notice.title() + "\n\n" + notice.text() + "\n";
+            String html = "<p><b>" + TextEscape.html(notice.title()) + "</b></p><p>"
+                    + TextEscape.html(notice.text()).replace("\n", "<br>") + "</p>";
+            body(message, plain, html);
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
+        }
+        return deliver(message);
+    }
+
+    private SendResult deliver(MimeMessage message) {
         lock.lock();
         try {
             if (transport == null || !transport.isConnected()) {
@@ -111,16 +136,7 @@ final class EmailChannel implements Channel, AutoCloseable {
 
     MimeMessage message(StockEvent event) throws MessagingException, UnsupportedEncodingException {
         MessageText m = MessageText.of(event);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(target.fromName() == null ? new InternetAddress(target.from())
-                : new InternetAddress(target.from(), target.fromName(), StandardCharsets.UTF_8.name()));
-        message.setRecipients(Message.RecipientType.TO, addresses(target.to()));
-        if (!target.cc().isEmpty()) {
-            message.setRecipients(Message.RecipientType.CC, addresses(target.cc()));
-        }
-        if (!target.bcc().isEmpty()) {
-            message.setRecipients(Message.RecipientType.BCC, addresses(target.bcc()));
-        }
+        MimeMessage message = envelope();
         String subject = (m.kind() == MessageText.Kind.RESTOCKED ? "Back in stock: " + m.name() : m.name() + " "
                 + m.headline());
         if (target.subject() != null) {
@@ -132,6 +148,27 @@ final class EmailChannel implements Channel, AutoCloseable {
         String plain = template != null ? template.render(event, s -> s, s -> s) : plain(m);
         String html = template != null ? "<p>" + template.render(event, TextEscape::html, TextEscape::html)
                 .replace("\n", "<br>") + "</p>" : html(m);
+        body(message, plain, html);
+        return message;
+    }
+
+    /** A message with sender and recipients set. */
+    private MimeMessage envelope() throws MessagingException, UnsupportedEncodingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(target.fromName() == null ? new InternetAddress(target.from())
+                : new InternetAddress(target.from(), target.fromName(), StandardCharsets.UTF_8.name()));
+        message.setRecipients(Message.RecipientType.TO, addresses(target.to()));
+        if (!target.cc().isEmpty()) {
+            message.setRecipients(Message.RecipientType.CC, addresses(target.cc()));
+        }
+        if (!target.bcc().isEmpty()) {
+            message.setRecipients(Message.RecipientType.BCC, addresses(target.bcc()));
+        }
+        return message;
+    }
+
+    /** Plain text and HTML as alternatives. */
+    private static void body(MimeMessage message, String plain, String html) throws MessagingException {
         MimeBodyPart textPart = new MimeBodyPart();
         textPart.setText(plain, StandardCharsets.UTF_8.name());
         MimeBodyPart htmlPart = new MimeBodyPart();
@@ -141,7 +178,6 @@ final class EmailChannel implements Channel, AutoCloseable {
         alternative.addBodyPart(htmlPart);
         message.setContent(alternative);
         message.saveChanges();
-        return message;
     }
 
     private static Address[] addresses(List<String> list) throws MessagingException {

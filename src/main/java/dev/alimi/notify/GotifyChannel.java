@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,24 @@ final class GotifyChannel implements Channel {
             body = json.writeValueAsString(body(event));
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        return webhook.send(target.endpoint(), Map.of("X-Gotify-Key", target.token()), body, this::sent,
+                r -> Optional.empty());
+    }
+
+    /** The notice as a plain title and markdown-escaped text; no click URL. */
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        String body;
+        try {
+            ObjectNode message = json.createObjectNode();
+            message.put("title", MessageText.truncate(notice.title(), 250));
+            message.put("message", TextEscape.markdown(MessageText.truncate(notice.text(), 4_000)));
+            message.put("priority", notice.recovered() ? Math.min(target.priority(), 4) : target.priority());
+            message.putObject("extras").putObject("client::display").put("contentType", "text/markdown");
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
         }
         return webhook.send(target.endpoint(), Map.of("X-Gotify-Key", target.token()), body, this::sent,
                 r -> Optional.empty());

@@ -9,6 +9,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import dev.alimi.model.Notice;
 import dev.alimi.model.Observation;
 import dev.alimi.model.StockEvent;
 import java.nio.charset.StandardCharsets;
@@ -81,13 +82,44 @@ final class MqttChannel implements Channel, AutoCloseable {
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
         }
+        return publish(payload);
+    }
+
+    /**
+     * The notice as {@code {"event":"notice","kind","subject","text","recovered","title","at"}} on the same
+     * topic, never retained: an automation tells it from a stock state by {@code event}.
+     */
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        byte[] payload;
+        try {
+            ObjectNode p = json.createObjectNode();
+            p.put("event", "notice");
+            p.put("kind", notice.kind().name());
+            p.put("subject", notice.subject());
+            p.put("recovered", notice.recovered());
+            p.put("title", notice.title());
+            p.put("text", notice.text());
+            p.put("at", DateTimeFormatter.ISO_INSTANT.format(notice.at()));
+            payload = json.writeValueAsBytes(p);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
+        }
+        return publish(payload, false);
+    }
+
+    private SendResult publish(byte[] payload) {
+        return publish(payload, target.retain());
+    }
+
+    private SendResult publish(byte[] payload, boolean retain) {
         lock.lock();
         try {
             if (client == null || !client.getState().isConnected()) {
                 disconnectQuietly();
                 client = connect();
             }
-            client.publishWith().topic(target.topic()).qos(MqttQos.fromCode(target.qos())).retain(target.retain())
+            client.publishWith().topic(target.topic()).qos(MqttQos.fromCode(target.qos())).retain(retain)
                     .payload(payload).send().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new SendResult.Sent(null);
         } catch (TimeoutException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.time.Duration;
 import java.util.HashMap;
@@ -62,6 +63,28 @@ final class NtfyChannel implements Channel {
             body = json.writeValueAsString(body(event));
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (target.authorization() != null) {
+            headers.put("Authorization", target.authorization());
+        }
+        return webhook.send(target.endpoint(), headers, body, this::sent, r -> Optional.of(REFILL));
+    }
+
+    /** The notice as plain title and message; high priority while the incident lasts, default on recovery. */
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        String body;
+        try {
+            ObjectNode message = json.createObjectNode();
+            message.put("topic", target.topic());
+            message.put("title", MessageText.truncate(notice.title(), 250));
+            message.put("message", MessageText.truncate(notice.text(), MAX_MESSAGE));
+            message.put("priority", notice.recovered() ? 3 : 4);
+            message.putArray("tags").add("alimi");
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
         }
         Map<String, String> headers = new HashMap<>();
         if (target.authorization() != null) {

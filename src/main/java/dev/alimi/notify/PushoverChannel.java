@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +68,36 @@ final class PushoverChannel implements Channel {
             body = json.writeValueAsString(body(event, deadline));
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        return webhook.send(target.endpoint(), Map.of(), body, this::sent, this::quotaReset);
+    }
+
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        return sendNotice(notice, null);
+    }
+
+    /** The notice as title and message at normal priority (low on recovery), expiring on the phone with its TTL. */
+    @Override
+    public SendResult sendNotice(Notice notice, Instant deadline) {
+        String body;
+        try {
+            ObjectNode message = json.createObjectNode();
+            message.put("token", target.token());
+            message.put("user", target.user());
+            if (!target.devices().isEmpty()) {
+                message.put("device", String.join(",", target.devices()));
+            }
+            message.put("title", MessageText.truncate(notice.title(), MAX_TITLE));
+            message.put("message", MessageText.truncate(notice.text(), MAX_MESSAGE));
+            message.put("priority", notice.recovered() ? -1 : 0);
+            message.put("timestamp", notice.at().getEpochSecond());
+            if (deadline != null) {
+                message.put("ttl", Math.max(1, Duration.between(clock.instant(), deadline).toSeconds()));
+            }
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
         }
         return webhook.send(target.endpoint(), Map.of(), body, this::sent, this::quotaReset);
     }

@@ -2,6 +2,7 @@ package dev.alimi.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.net.URI;
 import java.util.List;
@@ -76,6 +77,34 @@ final class SlackChannel implements Channel {
             body = json.writeValueAsString(message);
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        if (botToken == null) {
+            return webhook.post(endpoint, Map.of(), body, response -> new SendResult.Sent(null), b -> Optional.empty());
+        }
+        return webhook.post(endpoint, Map.of("Authorization", "Bearer " + botToken), body, this::posted,
+                b -> Optional.empty());
+    }
+
+    /** The notice as a mrkdwn section: bold title, then the text; no button. */
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        String body;
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode message = json.createObjectNode();
+            // cut before escaping, so that even all-"&" text stays within the 3,000-character section
+            String title = SlackMessage.escape(MessageText.truncate(notice.title(), 100));
+            String text = SlackMessage.escape(MessageText.truncate(notice.text(), 350));
+            message.put("text", title + ": " + text);
+            message.put("unfurl_links", false);
+            message.put("unfurl_media", false);
+            message.putArray("blocks").addObject().put("type", "section").putObject("text")
+                    .put("type", "mrkdwn").put("text", "*" + title + "*\n" + text);
+            if (botChannel != null) {
+                message.put("channel", botChannel);
+            }
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
         }
         if (botToken == null) {
             return webhook.post(endpoint, Map.of(), body, response -> new SendResult.Sent(null), b -> Optional.empty());

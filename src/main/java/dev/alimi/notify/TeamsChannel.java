@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,33 @@ final class TeamsChannel implements Channel {
             body = json.writeValueAsString(body(event));
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        return webhook.send(target.endpoint(), Map.of(), body, r -> new SendResult.Sent(null), r -> Optional.empty());
+    }
+
+    /** The notice as an Adaptive Card: bold title, then the text; no action. */
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        String body;
+        try {
+            ObjectNode message = json.createObjectNode();
+            message.put("type", "message");
+            ObjectNode attachment = message.putArray("attachments").addObject();
+            attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
+            attachment.putNull("contentUrl");
+            ObjectNode card = attachment.putObject("content");
+            card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+            card.put("type", "AdaptiveCard");
+            card.put("version", "1.4");
+            ArrayNode items = card.putArray("body");
+            items.addObject().put("type", "TextBlock")
+                    .put("text", TextEscape.markdown(MessageText.truncate(notice.title(), 300)))
+                    .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+            items.addObject().put("type", "TextBlock")
+                    .put("text", TextEscape.markdown(MessageText.truncate(notice.text(), MAX_TEXT))).put("wrap", true);
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
         }
         return webhook.send(target.endpoint(), Map.of(), body, r -> new SendResult.Sent(null), r -> Optional.empty());
     }

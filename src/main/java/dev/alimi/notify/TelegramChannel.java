@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,36 @@ final class TelegramChannel implements Channel {
             body = json.writeValueAsString(body(event));
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
+        }
+        return webhook.send(target.endpoint(), Map.of(), body, this::sent, r -> retryAfter(r.body()));
+    }
+
+    /** The notice in HTML parse mode: bold title, then the text; no button. */
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        String body;
+        try {
+            ObjectNode message = json.createObjectNode();
+            if (target.chat().startsWith("@")) {
+                message.put("chat_id", target.chat());
+            } else {
+                message.put("chat_id", Long.parseLong(target.chat()));
+            }
+            if (target.topic() != null) {
+                message.put("message_thread_id", target.topic());
+            }
+            // cut before escaping: a cut after it could split an entity, which Telegram refuses
+            String text = "<b>" + TextEscape.html(MessageText.truncate(notice.title(), 200)) + "</b>\n"
+                    + TextEscape.html(MessageText.truncate(notice.text(), 550));
+            message.put("text", MessageText.truncate(text, MAX_TEXT));
+            message.put("parse_mode", "HTML");
+            message.putObject("link_preview_options").put("is_disabled", true);
+            if (target.silent()) {
+                message.put("disable_notification", true);
+            }
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
         }
         return webhook.send(target.endpoint(), Map.of(), body, this::sent, r -> retryAfter(r.body()));
     }

@@ -3,6 +3,7 @@ package dev.alimi.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.Notice;
 import dev.alimi.model.Observation;
 import dev.alimi.model.StockEvent;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +64,11 @@ final class WebhookChannel implements Channel {
         } catch (JsonProcessingException | RuntimeException e) {
             return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
         }
+        return post(body, "msg_" + alertId(event).toString().replace("-", ""));
+    }
+
+    private SendResult post(String body, String id) {
         Map<String, String> headers = new LinkedHashMap<>(target.headers());
-        String id = "msg_" + alertId(event).toString().replace("-", "");
         headers.put("webhook-id", id);
         if (target.signingKey() != null) {
             String timestamp = Long.toString(clock.instant().getEpochSecond());
@@ -77,6 +81,34 @@ final class WebhookChannel implements Channel {
             return new SendResult.Failed(false, "endpoint is gone (HTTP 410): disable this channel");
         }
         return result;
+    }
+
+    /**
+     * The notice as {@code {"type":"alimi.notice",…,"data":{"kind","subject","text","recovered","at"}}}, signed
+     * like alerts; its {@code webhook-id} is derived from the notice so retries carry the same id.
+     */
+    @Override
+    public SendResult sendNotice(Notice notice) {
+        String body;
+        try {
+            ObjectNode message = json.createObjectNode();
+            message.put("type", "alimi.notice");
+            message.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            message.put("title", notice.title());
+            message.put("message", notice.text());
+            ObjectNode data = message.putObject("data");
+            data.put("kind", notice.kind().name());
+            data.put("subject", notice.subject());
+            data.put("text", notice.text());
+            data.put("recovered", notice.recovered());
+            data.put("at", DateTimeFormatter.ISO_INSTANT.format(notice.at()));
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
+        }
+        String key = "notice\n" + notice.kind() + "\n" + notice.subject() + "\n" + notice.recovered() + "\n" + notice.at();
+        String id = "msg_" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        return post(body, id);
     }
 
     ObjectNode body(StockEvent event) {

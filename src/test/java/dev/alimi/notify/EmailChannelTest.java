@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.alimi.model.ChannelSpec;
 import dev.alimi.model.Delivery;
+import dev.alimi.model.Notice;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -53,6 +54,26 @@ class EmailChannelTest {
         return new Dispatcher(Map.of("mail", channel), clock, Duration.ofSeconds(3),
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 2.0))
                 .dispatch(TestEvents.restocked(product, clock.instant()), List.of("mail")).get(0);
+    }
+
+    @Test
+    void aNoticeArrivesTitledWithItsTextEscapedInHtmlAndNoLink() throws Exception {
+        Channel channel = registry.create(spec(PASSWORD), context);
+        Notice notice = new Notice(Notice.Kind.WATCH_FAILING, ContractNames.HOSTILE, "Last: " + ContractNames.HOSTILE,
+                false, clock.instant());
+
+        Delivery d = new Dispatcher(Map.of("mail", channel), clock, Duration.ofSeconds(3), Backoff.DEFAULT)
+                .notice(notice, List.of("mail")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        MimeMessage m = smtp.getReceivedMessages()[0];
+        assertThat(m.getSubject()).isEqualTo("⚠️ Alimi: watch failing: " + ContractNames.HOSTILE);
+        Multipart parts = (Multipart) m.getContent();
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(text).contains("Last: " + ContractNames.HOSTILE).doesNotContain("http");
+        assertThat(html).contains("&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;").doesNotContain("<b>Tom").doesNotContain("<a ");
+        assertThat(d.messageId()).isEqualTo(m.getMessageID());
     }
 
     @Test

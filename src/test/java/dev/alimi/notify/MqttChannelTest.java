@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import dev.alimi.model.ChannelSpec;
 import dev.alimi.model.Delivery;
+import dev.alimi.model.Notice;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -105,6 +106,27 @@ class MqttChannelTest {
             JsonNode soldOut = FakeJson.read(messages.poll(5, TimeUnit.SECONDS));
             assertThat(soldOut.path("state").asText()).isEqualTo("out_of_stock");
             assertThat(soldOut.path("buyable_seconds").asLong()).isEqualTo(42);
+        } finally {
+            ((AutoCloseable) channel).close();
+        }
+    }
+
+    @Test
+    void aNoticeIsPublishedAsAnEventAutomationsCanTellFromStockStates() throws Exception {
+        Channel channel = registry.create(ChannelSpec.of("home", "mqtt://" + BROKER + ":" + PORT + "/" + topic), context);
+        try {
+            Notice notice = new Notice(Notice.Kind.SITE_BLOCKED, "coupang", "blocked 5 times", true, clock.instant());
+            Delivery d = new Dispatcher(Map.of("home", channel), clock, Duration.ofMinutes(1), Backoff.DEFAULT)
+                    .notice(notice, List.of("home")).get(0);
+            assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+            JsonNode m = FakeJson.read(messages.poll(5, TimeUnit.SECONDS));
+            assertThat(m.path("event").asText()).isEqualTo("notice");
+            assertThat(m.path("kind").asText()).isEqualTo("SITE_BLOCKED");
+            assertThat(m.path("subject").asText()).isEqualTo("coupang");
+            assertThat(m.path("recovered").asBoolean()).isTrue();
+            assertThat(m.path("title").asText()).isEqualTo("✅ Alimi: site blocked: coupang recovered");
+            assertThat(m.path("text").asText()).isEqualTo("blocked 5 times");
+            assertThat(m.has("state")).isFalse();
         } finally {
             ((AutoCloseable) channel).close();
         }
