@@ -4,11 +4,7 @@ import dev.alimi.config.ConfigChecks;
 import dev.alimi.detect.Detection;
 import dev.alimi.detect.DetectorRegistry;
 import dev.alimi.model.Catalog;
-import dev.alimi.model.ChannelSpec;
-import dev.alimi.notify.Channel;
-import dev.alimi.notify.ChannelContext;
 import dev.alimi.notify.ChannelRegistry;
-import dev.alimi.notify.Dispatcher;
 import dev.alimi.policy.AlertPolicy;
 import dev.alimi.schedule.CheckListener;
 import dev.alimi.schedule.CheckPipeline;
@@ -16,35 +12,38 @@ import dev.alimi.schedule.Lanes;
 import dev.alimi.schedule.Lease;
 import dev.alimi.schedule.SiteFetchers;
 import dev.alimi.schedule.Sleeper;
+import dev.alimi.store.Retention;
+import dev.alimi.store.Store;
 import dev.alimi.track.Tracker;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The running service: the one place where the stages are built and connected. */
 final class AlimiService implements AutoCloseable {
 
-    static final Duration CHANNEL_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger("alimi");
 
     private final Clock clock;
-    private final ChannelRegistry channelTypes = ChannelRegistry.standard();
     private final DetectorRegistry detectors = DetectorRegistry.standard();
-    private final ChannelContext channelContext;
-    private final HttpClient channelHttp;
-    private final Tracker tracker = new Tracker();
+    private final ChannelSetup channels;
+    private final Store store;
+    private final Tracker tracker;
     private final SiteFetchers fetchers;
     private final CheckPipeline pipeline;
     private final Lanes lanes;
+    private boolean started;
 
-    AlimiService(Clock clock, PrintStream console, CheckListener listener) {
+    /** A service on {@code store}, which the caller opened and closes after this; the tracker resumes from it. */
+    AlimiService(Clock clock, PrintStream console, CheckListener listener, Store store) {
         this.clock = clock;
-        this.channelHttp = HttpClient.newBuilder().connectTimeout(CHANNEL_REQUEST_TIMEOUT).build();
-        this.channelContext = new ChannelContext(channelHttp, console, clock, CHANNEL_REQUEST_TIMEOUT);
+        this.store = store;
+        this.tracker = CheckPipeline.restoreTracker(store);
+        this.channels = new ChannelSetup(clock, console);
         this.fetchers = new SiteFetchers(clock);
-        this.pipeline = new CheckPipeline(fetchers, new Detection(detectors), tracker, new AlertPolicy(), listener);
+        this.pipeline = new CheckPipeline(fetchers, new Detection(detectors), tracker, new AlertPolicy(), store, clock,
+                listener);
         this.lanes = new Lanes(pipeline, Lease.ALWAYS, clock, Sleeper.parking());
     }
 
@@ -56,24 +55,30 @@ final class AlimiService implements AutoCloseable {
 
     /** Starts checking a config, or switches a running service to a new one, keeping watch state. */
     synchronized void apply(Catalog next) {
-        pipeline.apply(next, dispatcherFor(next));
-        lanes.apply(next).removedWatches().forEach(tracker::forget);
+        pipeline.apply(next, channels.dispatcherFor(next));
+        if (!started) {
+            // What a previous run stored but did not deliver goes out (or expires) before any new check.
+            int resent = pipeline.resendPending();
+            if (resent > 0) log.info("sent {} alert(s) a previous run had stored but not delivered", resent);
+            long pruned = store.observations().prune(clock.instant(), Retention.DEFAULT);
+            if (pruned > 0) log.debug("pruned {} old observations", pruned);
+            started = true;
+        }
+        for (String removed : lanes.apply(next).removedWatches()) {
+            tracker.forget(removed);
+            store.watchStates().delete(removed);
+        }
     }
 
-    Dispatcher dispatcherFor(Catalog c) {
-        Map<String, Channel> channels = new LinkedHashMap<>();
-        for (ChannelSpec spec : c.channels().values()) channels.put(spec.name(), channelTypes.create(spec, channelContext));
-        return new Dispatcher(channels, clock, c.alertTtl(), dev.alimi.notify.Backoff.DEFAULT);
-    }
-
-    ChannelRegistry channelTypes() {
-        return channelTypes;
+    /** Opens the store a config names, beside the config file for a relative SQLite path. */
+    static Store openStore(Catalog catalog) {
+        return Store.open(catalog.store(), catalog.source() == null ? null : catalog.source().toAbsolutePath().getParent());
     }
 
     @Override
     public synchronized void close() {
         lanes.stop();
         fetchers.close();
-        channelHttp.close();
+        channels.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.alimi.cli;
 
 import dev.alimi.model.Catalog;
+import dev.alimi.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,9 @@ final class DemoCommand implements Callable<Integer> {
             Optional<Catalog> catalog = ConfigFiles.load(context, config);
             if (catalog.isEmpty()) return 1;
             shop.startFlipping(flipEvery);
-            try (AlimiService service = new AlimiService(context.clock(), context.out(), new AlertLog())) {
+            // The demo's config and store live in a temp folder: stats of a demo run stay out of the user's store.
+            try (Store store = AlimiService.openStore(catalog.get());
+                 AlimiService service = new AlimiService(context.clock(), context.out(), new AlertLog(), store)) {
                 service.apply(catalog.get());
                 context.out().println(intro(shop, config));
                 context.out().flush();

@@ -2,6 +2,7 @@ package dev.alimi.cli;
 
 import dev.alimi.config.ConfigWatcher;
 import dev.alimi.model.Catalog;
+import dev.alimi.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,7 +38,8 @@ final class RunCommand implements Callable<Integer> {
         var loaded = ConfigFiles.load(context, file);
         if (loaded.isEmpty()) return 1;
         Catalog catalog = loaded.get();
-        try (AlimiService service = new AlimiService(context.clock(), context.out(), new AlertLog());
+        try (Store store = AlimiService.openStore(catalog);
+             AlimiService service = new AlimiService(context.clock(), context.out(), new AlertLog(), store);
              ConfigWatcher watcher = new ConfigWatcher(file, ConfigFiles.loader(context),
                      next -> {
                          service.apply(next);

@@ -43,12 +43,13 @@ public final class AlertPolicy {
         List<RouteDecision> out = new ArrayList<>();
         if (catalog.routes().isEmpty()) {
             List<String> all = List.copyOf(catalog.channels().keySet());
-            out.add(new RouteDecision(Route.ALL, all, decide(watch, o, base, all)));
+            out.add(new RouteDecision(Route.ALL, all, decide(watch, o, base, all), base.cooldown()));
             return out;
         }
         for (Route route : catalog.routes()) {
             if (!route.matches(watch)) continue;
-            out.add(new RouteDecision(route.key(), route.to(), decide(watch, o, route.rules().over(base), route.to())));
+            Rules rules = route.rules().over(base);
+            out.add(new RouteDecision(route.key(), route.to(), decide(watch, o, rules, route.to()), rules.cooldown()));
         }
         return out;
     }

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param route    the route's stable key ({@link dev.alimi.model.Route#key()}, or {@code *} without routes)
  * @param channels the route's channels
  * @param decision send to them, or hold with the rule that held it
+ * @param cooldown the route's cooldown (a new episode this soon after the route's last alert is held), or null
  */
-public record RouteDecision(String route, List<String> channels, Decision decision) {
+public record RouteDecision(String route, List<String> channels, Decision decision, java.time.Duration cooldown) {
 
     public RouteDecision {
         Objects.requireNonNull(route, "route");
