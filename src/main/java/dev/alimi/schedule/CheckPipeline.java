@@ -95,7 +95,10 @@ public final class CheckPipeline implements CheckTask {
                 || before.map(WatchState::lastAvailability).orElse(null) != observation.availability();
         CheckRecorder.Recorded recorded = recorder.record(now.catalog(), watch, observation, events, after, transition);
         for (StockEvent event : events) {
-            if (event instanceof StockEvent.SoldOut soldOut) listener.held(soldOut, "sold out");
+            if (event instanceof StockEvent.SoldOut soldOut) {
+                listener.held(soldOut, "sold out");
+                listener.episodeEnded(soldOut, recorded.endedEpisodeMessages());
+            }
         }
         recorded.held().forEach(h -> listener.held(new StockEvent.Restocked(watch, observation), h));
         if (!recorded.toSend().isEmpty()) {

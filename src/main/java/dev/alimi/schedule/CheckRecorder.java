@@ -13,6 +13,7 @@ import dev.alimi.store.AlertDraft;
 import dev.alimi.store.Episode;
 import dev.alimi.store.Store;
 import dev.alimi.store.StoreSession;
+import dev.alimi.store.StoredDelivery;
 import dev.alimi.track.WatchState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,12 @@ final class CheckRecorder {
     static final Duration SAMPLE_EVERY = Duration.ofMinutes(1);
 
     /** What the transaction decided: alerts to send now, and the reasons of the ones held at a restock. */
-    record Recorded(List<Alert> toSend, List<String> held) {}
+    record Recorded(List<Alert> toSend, List<String> held, List<StoredDelivery> endedEpisodeMessages) {
+
+        Recorded(List<StoredDelivery> endedEpisodeMessages) {
+            this(List.of(), List.of(), endedEpisodeMessages);
+        }
+    }
 
     private final Store store;
     private final AlertPolicy policy;
@@ -51,6 +57,7 @@ final class CheckRecorder {
             s.watchStates().save(WatchStates.toStored(state));
             s.observations().record(o, transition, SAMPLE_EVERY);
             boolean restocked = false;
+            List<StoredDelivery> ended = new ArrayList<>();
             for (StockEvent event : events) {
                 switch (event) {
                     case StockEvent.Restocked r -> {
@@ -58,12 +65,14 @@ final class CheckRecorder {
                                 o.quantity(), o.price(), o.currency());
                         restocked = true;
                     }
-                    case StockEvent.SoldOut so -> s.episodes().open(watch.name())
-                            .ifPresent(ep -> s.episodes().end(ep.id(), o.observedAt()));
+                    case StockEvent.SoldOut so -> s.episodes().open(watch.name()).ifPresent(ep -> {
+                        s.episodes().end(ep.id(), o.observedAt());
+                        ended.addAll(s.deliveries().sentMessagesOfEpisode(ep.id()));
+                    });
                 }
             }
             if (!state.inStock() || o.availability() != Availability.IN_STOCK) {
-                return new Recorded(List.of(), List.of());
+                return new Recorded(ended);
             }
             Episode episode = openEpisode(s, watch, o, state, restocked);
             return alerts(s, catalog, watch, o, episode, restocked);
@@ -96,7 +105,7 @@ final class CheckRecorder {
             }
             if (decision instanceof Decision.Hold hold && restocked) held.add(route.route() + ": " + hold.describe());
         }
-        return new Recorded(toSend, held);
+        return new Recorded(toSend, held, List.of());
     }
 
     /** Held when this route alerted the watch for an earlier episode less than the cooldown ago. */
