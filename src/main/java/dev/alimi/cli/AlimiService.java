@@ -8,8 +8,10 @@ import dev.alimi.notify.ChannelRegistry;
 import dev.alimi.policy.AlertPolicy;
 import dev.alimi.schedule.CheckListener;
 import dev.alimi.schedule.CheckPipeline;
+import dev.alimi.schedule.ConfirmBudget;
 import dev.alimi.schedule.Lanes;
 import dev.alimi.schedule.Lease;
+import dev.alimi.schedule.SiteBudget;
 import dev.alimi.schedule.SiteFetchers;
 import dev.alimi.schedule.Sleeper;
 import dev.alimi.store.Retention;
@@ -43,8 +45,13 @@ final class AlimiService implements AutoCloseable {
         this.channels = new ChannelSetup(clock, console);
         this.fetchers = new SiteFetchers(clock);
         this.pipeline = new CheckPipeline(fetchers, new Detection(detectors), tracker, new AlertPolicy(), store, clock,
-                listener);
+                ConfirmBudget.paced(this::budgetOf, clock, Sleeper.parking()), listener);
         this.lanes = new Lanes(pipeline, Lease.ALWAYS, clock, Sleeper.parking());
+    }
+
+    /** The lanes' budget of a site: confirm-in re-checks take their slots from it. */
+    private SiteBudget budgetOf(String site) {
+        return lanes.budget(site);
     }
 
     /** What the config loader must know about the registries to validate a config. */

@@ -37,16 +37,18 @@ public final class CheckPipeline implements CheckTask {
     private final CheckListener listener;
     private final CheckRecorder recorder;
     private final Outbound outbound;
+    private final ConfirmBudget confirmBudget;
     private final AtomicReference<Current> current = new AtomicReference<>();
 
     public CheckPipeline(SiteFetchers fetchers, Detection detection, Tracker tracker, AlertPolicy policy,
-                         Store store, Clock clock, CheckListener listener) {
+                         Store store, Clock clock, ConfirmBudget confirmBudget, CheckListener listener) {
         this.fetchers = fetchers;
         this.detection = detection;
         this.tracker = tracker;
         this.listener = listener;
         this.recorder = new CheckRecorder(Objects.requireNonNull(store, "store"), policy);
         this.outbound = new Outbound(store, clock, listener);
+        this.confirmBudget = Objects.requireNonNull(confirmBudget, "confirmBudget");
     }
 
     /** Restores the tracker from the store: every watch's state as the last run left it. */
@@ -77,6 +79,12 @@ public final class CheckPipeline implements CheckTask {
         step(now, site, watch);
         // confirm-in: a restock is confirmed by re-checking at once rather than on the next turn.
         for (int extra = 1; extra < watch.confirmIn() && confirmingRestock(watch); extra++) {
+            try {
+                confirmBudget.acquire(site.name());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // stopping: the next run confirms from the saved streak
+            }
             step(now, site, watch);
         }
     }

@@ -184,8 +184,12 @@ class AlertRulesTest {
     void confirmInRechecksAtOnceBeforeAlerting() throws Exception {
         RuleBench b = bench(SUNDAY_NOON_UTC).watch(Rules.NONE, Rules.NONE, null, 2, 1);
         long before = b.shop.hits("/api/products/" + RuleBench.PRODUCT);
+        b.budget.tryStart(b.clock.instant()); // the lane took the site's slot for the first request
         b.check(5);
         assertThat(b.shop.hits("/api/products/" + RuleBench.PRODUCT) - before).as("two requests in one check").isEqualTo(2);
         assertThat(b.alertsSent()).isEqualTo(1);
+        assertThat(b.clock.instant()).as("the re-check waited for the site's next slot (1/s)")
+                .isEqualTo(SUNDAY_NOON_UTC.plusSeconds(1));
+        assertThat(b.alerts().getFirst().detectedAt()).isEqualTo(SUNDAY_NOON_UTC.plusSeconds(1));
     }
 }

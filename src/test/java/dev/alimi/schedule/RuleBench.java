@@ -44,6 +44,8 @@ final class RuleBench implements AutoCloseable {
     final Store store;
     private final SiteFetchers fetchers;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The site's budget, paced at 1/s; its sleeper moves the test clock instead of waiting. */
+    final SiteBudget budget = new SiteBudget(Rate.perSecond(1));
     private CheckPipeline pipeline;
     private Watch watch;
     private String product = PRODUCT;
@@ -76,7 +78,8 @@ final class RuleBench implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(Map.of("slack", ChannelRegistry.standard().create(slackSpec, context)),
                 clock, catalog.alertTtl(), Backoff.DEFAULT);
         pipeline = new CheckPipeline(fetchers, new Detection(DetectorRegistry.standard(), clock),
-                CheckPipeline.restoreTracker(store), new AlertPolicy(), store, clock, CheckListener.NONE);
+                CheckPipeline.restoreTracker(store), new AlertPolicy(), store, clock,
+                ConfirmBudget.paced(name -> budget, clock, (deadline, c) -> clock.set(deadline)), CheckListener.NONE);
         pipeline.apply(catalog, dispatcher);
         return this;
     }
