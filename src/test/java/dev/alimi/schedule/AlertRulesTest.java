@@ -192,4 +192,18 @@ class AlertRulesTest {
                 .isEqualTo(SUNDAY_NOON_UTC.plusSeconds(1));
         assertThat(b.alerts().getFirst().detectedAt()).isEqualTo(SUNDAY_NOON_UTC.plusSeconds(1));
     }
+
+    @Test
+    void anEndedEpisodeHandsItsSentMessagesToTheListenerForLiveUpdates() throws Exception {
+        RuleBench b = bench(SUNDAY_NOON_UTC).discord().watch(Rules.NONE);
+        b.check(5);
+        assertThat(b.alertsSent()).isEqualTo(1);
+        b.clock.advance(Duration.ofSeconds(42));
+        b.check(0);
+        assertThat(b.endedEpisodes).singleElement().satisfies(messages -> assertThat(messages).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.delivery().channel()).isEqualTo("alerts");
+                    assertThat(d.delivery().messageId()).isEqualTo(String.valueOf(dev.alimi.notify.FakeDiscord.FIRST_MESSAGE_ID));
+                }));
+    }
 }

@@ -10,6 +10,7 @@ import dev.alimi.model.Rate;
 import dev.alimi.model.Route;
 import dev.alimi.model.Rules;
 import dev.alimi.model.Site;
+import dev.alimi.model.StockEvent;
 import dev.alimi.model.ValueSelector;
 import dev.alimi.model.Watch;
 import dev.alimi.model.WebSettings;
@@ -17,10 +18,12 @@ import dev.alimi.notify.Backoff;
 import dev.alimi.notify.ChannelContext;
 import dev.alimi.notify.ChannelRegistry;
 import dev.alimi.notify.Dispatcher;
+import dev.alimi.notify.FakeDiscord;
 import dev.alimi.notify.FakeSlack;
 import dev.alimi.policy.AlertPolicy;
 import dev.alimi.store.Alert;
 import dev.alimi.store.Store;
+import dev.alimi.store.StoredDelivery;
 import dev.alimi.track.Tracker;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The check pipeline on a real store, the demo shop and a fake Slack, with a clock the test moves:
@@ -40,6 +44,9 @@ final class RuleBench implements AutoCloseable {
 
     final DemoShop shop;
     final FakeSlack slack = new FakeSlack();
+    final FakeDiscord discord = new FakeDiscord();
+    /** For each episode that ended, the sent messages the pipeline handed to its listener. */
+    final List<List<StoredDelivery>> endedEpisodes = new CopyOnWriteArrayList<>();
     final MutableClock clock;
     final Store store;
     private final SiteFetchers fetchers;
@@ -50,6 +57,7 @@ final class RuleBench implements AutoCloseable {
     private Watch watch;
     private String product = PRODUCT;
     private boolean html;
+    private boolean toDiscord;
 
     RuleBench(Path dir, Instant start) throws Exception {
         this.shop = DemoShop.start(0);
@@ -69,18 +77,29 @@ final class RuleBench implements AutoCloseable {
                 : new DetectSpec.Rule(null, null, null, "$.stockQuantity", null, null, null, ValueSelector.jsonPath("$.price"));
         watch = new Watch("KF94", "shop", html ? shop.pageUrl(product) : shop.apiUrl(product), null, null, detect,
                 Duration.ofSeconds(1), List.of("mask"), watchRules, confirmIn, confirmOut);
-        ChannelSpec slackSpec = slack.spec("slack");
+        ChannelSpec channelSpec = toDiscord ? discord.spec("alerts") : slack.spec("alerts");
         List<Route> routes = routeRules == null ? List.of()
-                : List.of(new Route("masks", List.of("slack"), List.of("mask"), null, null, routeRules, null));
-        Catalog catalog = new Catalog(null, Map.of("shop", site), List.of(watch), Map.of("slack", slackSpec), routes,
+                : List.of(new Route("masks", List.of("alerts"), List.of("mask"), null, null, routeRules, null));
+        Catalog catalog = new Catalog(null, Map.of("shop", site), List.of(watch), Map.of("alerts", channelSpec), routes,
                 List.of(), Duration.ofMinutes(5), WebSettings.DEFAULT, "sqlite:alimi.db");
         ChannelContext context = new ChannelContext(http, System.out, clock, Duration.ofSeconds(5));
-        Dispatcher dispatcher = new Dispatcher(Map.of("slack", ChannelRegistry.standard().create(slackSpec, context)),
+        Dispatcher dispatcher = new Dispatcher(Map.of("alerts", ChannelRegistry.standard().create(channelSpec, context)),
                 clock, catalog.alertTtl(), Backoff.DEFAULT);
         pipeline = new CheckPipeline(fetchers, new Detection(DetectorRegistry.standard(), clock),
                 CheckPipeline.restoreTracker(store), new AlertPolicy(), store, clock,
-                ConfirmBudget.paced(name -> budget, clock, (deadline, c) -> clock.set(deadline)), CheckListener.NONE);
+                ConfirmBudget.paced(name -> budget, clock, (deadline, c) -> clock.set(deadline)), new CheckListener() {
+                    @Override
+                    public void episodeEnded(StockEvent.SoldOut event, List<StoredDelivery> sentMessages) {
+                        endedEpisodes.add(sentMessages);
+                    }
+                });
         pipeline.apply(catalog, dispatcher);
+        return this;
+    }
+
+    /** Alerts go to a fake Discord (which returns message ids) instead of Slack. */
+    RuleBench discord() {
+        toDiscord = true;
         return this;
     }
 
@@ -106,7 +125,7 @@ final class RuleBench implements AutoCloseable {
     }
 
     int alertsSent() {
-        return slack.received().size();
+        return toDiscord ? discord.received().size() : slack.received().size();
     }
 
     /** The watch's alerts in the outbox, newest first. */
@@ -124,6 +143,7 @@ final class RuleBench implements AutoCloseable {
         http.close();
         store.close();
         slack.close();
+        discord.close();
         shop.close();
     }
 }
