@@ -67,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
                   ./alimi check %1$s/products/kf94-50 --css button.buy --in-stock-text "Add to cart" --out-of-stock-text "Sold out" --price p.price
                   ./alimi check %1$s/api/products/kf94-100 --json-path '$.stockQuantity' --price '$.price' --json
                   ./alimi check %1$s/captcha --css body --in-stock-text "Add to cart"     (BLOCKED: never alerts)
+                  ./alimi stats --config %2$s     (how long each product stayed buyable, from the demo's store)
                   cp %2$s alimi.yaml, point it at a real shop, add a slack:// or discord:// channel, then ./alimi run
                 """.formatted(base, config);
     }
