@@ -24,7 +24,6 @@ import dev.alimi.policy.AlertPolicy;
 import dev.alimi.store.Alert;
 import dev.alimi.store.Store;
 import dev.alimi.store.StoredDelivery;
-import dev.alimi.track.Tracker;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
