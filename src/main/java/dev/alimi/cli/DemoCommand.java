@@ -1,6 +1,7 @@
 package dev.alimi.cli;
 
 import dev.alimi.model.Catalog;
+import dev.alimi.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,9 @@ final class DemoCommand implements Callable<Integer> {
             Optional<Catalog> catalog = ConfigFiles.load(context, config);
             if (catalog.isEmpty()) return 1;
             shop.startFlipping(flipEvery);
-            try (AlimiService service = new AlimiService(context.clock(), context.out(), new AlertLog())) {
+            // The demo's config and store live in a temp folder: stats of a demo run stay out of the user's store.
+            try (Store store = AlimiService.openStore(catalog.get());
+                 AlimiService service = new AlimiService(context.clock(), context.out(), new AlertLog(), store)) {
                 service.apply(catalog.get());
                 context.out().println(intro(shop, config));
                 context.out().flush();
@@ -64,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
                   ./alimi check %1$s/products/kf94-50 --css button.buy --in-stock-text "Add to cart" --out-of-stock-text "Sold out" --price p.price
                   ./alimi check %1$s/api/products/kf94-100 --json-path '$.stockQuantity' --price '$.price' --json
                   ./alimi check %1$s/captcha --css body --in-stock-text "Add to cart"     (BLOCKED: never alerts)
+                  ./alimi stats --config %2$s     (how long each product stayed buyable, from the demo's store)
                   cp %2$s alimi.yaml, point it at a real shop, add a slack:// or discord:// channel, then ./alimi run
                 """.formatted(base, config);
     }

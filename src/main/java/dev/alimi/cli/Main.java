@@ -36,6 +36,7 @@ public final class Main implements Runnable {
                 .addSubcommand("validate", new ValidateCommand(context))
                 .addSubcommand("notify-test", new NotifyTestCommand(context))
                 .addSubcommand("demo", new DemoCommand(context))
+                .addSubcommand("stats", new StatsCommand(context))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(new java.io.PrintWriter(context.out(), true));
         cli.setErr(new java.io.PrintWriter(context.err(), true));

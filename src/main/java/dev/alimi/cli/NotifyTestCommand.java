@@ -45,7 +45,7 @@ final class NotifyTestCommand implements Callable<Integer> {
     public Integer call() {
         Optional<ChannelSpec> spec = resolve();
         if (spec.isEmpty()) return 1;
-        try (AlimiService service = new AlimiService(context.clock(), context.out(), new AlertLog())) {
+        try (ChannelSetup service = new ChannelSetup(context.clock(), context.out())) {
             Optional<String> problem = service.channelTypes().problem(spec.get());
             if (problem.isPresent()) {
                 context.err().println("alimi: channel " + spec.get().name() + ": " + problem.get());

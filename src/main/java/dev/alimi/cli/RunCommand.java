@@ -1,7 +1,9 @@
 package dev.alimi.cli;
 
+import dev.alimi.config.ConfigError;
 import dev.alimi.config.ConfigWatcher;
 import dev.alimi.model.Catalog;
+import dev.alimi.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,15 +39,19 @@ final class RunCommand implements Callable<Integer> {
         var loaded = ConfigFiles.load(context, file);
         if (loaded.isEmpty()) return 1;
         Catalog catalog = loaded.get();
-        try (AlimiService service = new AlimiService(context.clock(), context.out(), new AlertLog());
+        try (Store store = AlimiService.openStore(catalog);
+             AlimiService service = new AlimiService(context.clock(), context.out(), new AlertLog(), store);
              ConfigWatcher watcher = new ConfigWatcher(file, ConfigFiles.loader(context),
                      next -> {
                          service.apply(next);
                          log.info("config reloaded: {} watches on {} sites", next.watches().size(), next.sites().size());
+                         service.incidents().configReloaded().ifPresent(service::tell);
                      },
                      errors -> {
                          log.error("config edit has {} error(s); still running the previous config:", errors.size());
                          errors.forEach(e -> log.error("  {}", e));
+                         service.incidents().configReloadFailed(errors.stream().map(ConfigError::toString).toList())
+                                 .ifPresent(service::tell);
                      })) {
             service.apply(catalog);
             watcher.start();

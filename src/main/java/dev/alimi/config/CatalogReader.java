@@ -18,7 +18,9 @@ import org.yaml.snakeyaml.nodes.Node;
 final class CatalogReader {
 
     static final List<String> TOP_KEYS = List.of("defaults", "sites", "watches", "channels", "routes", "admin", "web", "store");
-    static final List<String> ROUTE_KEYS = List.of("to", "tags", "sites", "watches");
+    static final List<String> ROUTE_KEYS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("name", "to", "tags", "sites", "watches", "follow-up"), RulesReader.KEYS.stream()).toList();
+    static final List<String> FOLLOW_UPS = List.of("edit", "reply", "none");
     static final List<String> WEB_KEYS = List.of("bind", "port", "token");
     static final String DEFAULT_STORE = "sqlite:alimi.db";
 
@@ -61,6 +63,7 @@ final class CatalogReader {
         List<Node> items = reader.list(top.value("routes"), "routes", "expected a list of routes (lines starting with `- to:`)");
         if (items == null) return List.of();
         List<Route> out = new ArrayList<>();
+        java.util.Set<String> routeNames = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             if (!(items.get(i) instanceof MappingNode)) {
                 reader.error(items.get(i), NodeReader.index("routes", i), "expected a route: a mapping with `to` (and tags, sites, watches)");
@@ -77,7 +80,17 @@ final class CatalogReader {
             List<String> tags = r.has("tags") ? r.strings("tags") : List.of();
             List<String> routeSites = r.has("sites") ? references.checkAll(r.scalars("sites"), sites, "site", "sites") : List.of();
             List<String> routeWatches = r.has("watches") ? references.checkAll(r.scalars("watches"), watches, "watch", "watches") : List.of();
-            out.add(new Route(to, tags, routeSites, routeWatches));
+            String name = r.has("name") ? r.string("name") : null;
+            if (name != null && !routeNames.add(name.strip())) {
+                reader.error(r.value("name"), r.pathOf("name"), "duplicate route name `" + name + "`");
+            }
+            String followUp = r.has("follow-up") ? r.string("follow-up") : null;
+            if (followUp != null && !FOLLOW_UPS.contains(followUp.strip())) {
+                reader.error(r.value("follow-up"), r.pathOf("follow-up"), "expected one of edit, reply, none");
+                followUp = null;
+            }
+            out.add(new Route(name == null ? null : name.strip(), to, tags, routeSites, routeWatches,
+                    new RulesReader(reader).read(r), followUp == null ? null : followUp.strip()));
         }
         return out;
     }

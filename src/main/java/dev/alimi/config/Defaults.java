@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** The {@code defaults:} section: values for sites and watches that do not set their own. */
-record Defaults(Duration timeout, Duration interval, String userAgent, Rate rate, int maxInFlight, Duration alertTtl) {
+record Defaults(Duration timeout, Duration interval, String userAgent, Rate rate, int maxInFlight, Duration alertTtl,
+        int confirmIn, int confirmOut) {
 
-    static final List<String> KEYS = List.of("timeout", "interval", "user-agent", "rate", "max-in-flight", "alert-ttl");
+    static final List<String> KEYS = List.of("timeout", "interval", "user-agent", "rate", "max-in-flight", "alert-ttl",
+            "confirm-in", "confirm-out");
 
     static Defaults read(Section s) {
         String ua = s.string("user-agent");
@@ -21,7 +23,9 @@ record Defaults(Duration timeout, Duration interval, String userAgent, Rate rate
                 ua == null || ua.isBlank() ? Site.DEFAULT_USER_AGENT : ua,
                 s.rate("rate", Site.DEFAULT_RATE),
                 maxInFlight == null ? Site.DEFAULT_MAX_IN_FLIGHT : maxInFlight,
-                s.duration("alert-ttl", Catalog.DEFAULT_ALERT_TTL));
+                s.duration("alert-ttl", Catalog.DEFAULT_ALERT_TTL),
+                RulesReader.confirm(s, "confirm-in", 1),
+                RulesReader.confirm(s, "confirm-out", 1));
     }
 
     /** A site for a host the config did not name, with these defaults applied. */

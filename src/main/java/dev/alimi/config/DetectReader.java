@@ -51,9 +51,7 @@ final class DetectReader {
         if (name == null) return null;
         String n = name.value().strip();
         if (recipes.contains(n)) return new DetectSpec.Recipe(n);
-        if (n.equals("auto")) {
-            reader.error(name.node(), name.path(), "`auto` detection is not available yet; " + RULE_EXAMPLE);
-        } else if (recipes.isEmpty()) {
+        if (recipes.isEmpty()) {
             reader.error(name.node(), name.path(), "unknown detector " + name.shown()
                     + "; no named detectors are available yet; " + RULE_EXAMPLE);
         } else {

@@ -11,7 +11,8 @@ import java.util.Map;
 final class SiteReader {
 
     static final List<String> KEYS = List.of("base-url", "rate", "timeout", "headers", "cookies", "user-agent", "proxy",
-            "blackout", "requires-signup", "max-in-flight", "max-body", "max-decoded");
+            "blackout", "requires-signup", "max-in-flight", "max-body", "max-decoded", "min-stock", "require-quantity",
+            "max-price", "max-unit-price", "units", "cooldown");
 
     private static final String PROXY_EXPECTED = "expected a proxy URL like http://user:password@proxy.example:3128, a list of them, or \"\" for none";
 
@@ -47,12 +48,11 @@ final class SiteReader {
                 s.stringMap("cookies"),
                 ua == null || ua.isBlank() ? defaults.userAgent() : ua,
                 proxies(s),
-                s.has("blackout") ? s.strings("blackout") : List.of(),
-                s.bool("requires-signup", false),
                 maxInFlight == null ? defaults.maxInFlight() : maxInFlight,
                 s.size("max-body", Site.DEFAULT_MAX_BODY_BYTES),
                 s.size("max-decoded", Site.DEFAULT_MAX_DECODED_BYTES),
-                false);
+                false,
+                new RulesReader(reader).read(s));
     }
 
     /** {@code proxy}: one URL, a list of URLs, or an empty string (commonly from {@code ${VAR:-}}) for none. */

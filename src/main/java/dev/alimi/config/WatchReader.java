@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alimi.model.DetectSpec;
 import dev.alimi.model.RequestSpec;
+import dev.alimi.model.Rules;
 import dev.alimi.model.Site;
 import dev.alimi.model.Watch;
 import java.net.URI;
@@ -24,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class WatchReader {
 
     static final List<String> KEYS = List.of("name", "site", "url", "link", "method", "body", "json", "form", "graphql",
-            "headers", "detect", "interval", "min-stock", "max-price", "max-unit-price", "units", "tags");
+            "headers", "detect", "interval", "min-stock", "max-price", "max-unit-price", "units", "tags",
+            "require-quantity", "blackout", "requires-signup", "cooldown", "confirm-in", "confirm-out");
     private static final List<String> BODY_KEYS = List.of("body", "json", "form", "graphql");
     private static final List<String> GRAPHQL_KEYS = List.of("query", "variables", "operation-name");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
@@ -92,8 +94,7 @@ final class WatchReader {
         String site = site(w, url, sites, namedSites);
         RequestSpec request = request(w);
         DetectSpec spec = detect.read(w);
-        Integer minStock = w.has("min-stock") ? w.integer("min-stock", 1, Integer.MAX_VALUE) : null;
-        Integer units = w.has("units") ? w.integer("units", 1, Integer.MAX_VALUE) : null;
+        Rules rules = new RulesReader(reader).read(w);
         Watch watch = new Watch(
                 name == null ? null : name.value(),
                 site,
@@ -102,11 +103,10 @@ final class WatchReader {
                 request,
                 spec,
                 w.duration("interval", defaults.interval()),
-                minStock,
-                w.has("max-price") ? w.positiveDecimal("max-price") : null,
-                w.has("max-unit-price") ? w.positiveDecimal("max-unit-price") : null,
-                units,
-                w.has("tags") ? w.strings("tags") : List.of());
+                w.has("tags") ? w.strings("tags") : List.of(),
+                rules,
+                RulesReader.confirm(w, "confirm-in", defaults.confirmIn()),
+                RulesReader.confirm(w, "confirm-out", defaults.confirmOut()));
         return name == null || url == null || site == null || spec == null || request == null ? null : watch;
     }
 

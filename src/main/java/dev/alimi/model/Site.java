@@ -16,12 +16,11 @@ import java.util.Map;
  * @param cookies         cookies sent with every request (secrets: never log values)
  * @param userAgent       the User-Agent header
  * @param proxies         HTTP proxies used in turn; empty for a direct connection
- * @param blackout        blackout windows as written in the config (applied by policy)
- * @param requiresSignup  true: checked and shown, never alerted
  * @param maxInFlight     most requests in flight at once for this site
  * @param maxBodyBytes    cap on the raw (possibly compressed) body
  * @param maxDecodedBytes cap on the decoded body
  * @param implicit        true when made for a watch without {@code site}
+ * @param rules           the site's alert rules (blackout windows, requires-signup, …), under the watch's
  */
 public record Site(
         String name,
@@ -32,12 +31,11 @@ public record Site(
         Map<String, String> cookies,
         String userAgent,
         List<URI> proxies,
-        List<String> blackout,
-        boolean requiresSignup,
         int maxInFlight,
         long maxBodyBytes,
         long maxDecodedBytes,
-        boolean implicit) {
+        boolean implicit,
+        Rules rules) {
 
     public static final Rate DEFAULT_RATE = Rate.perSecond(1);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -51,7 +49,26 @@ public record Site(
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         cookies = cookies == null ? Map.of() : Map.copyOf(cookies);
         proxies = proxies == null ? List.of() : List.copyOf(proxies);
-        blackout = blackout == null ? List.of() : List.copyOf(blackout);
+        rules = rules == null ? Rules.NONE : rules;
+    }
+
+    /** A site whose only rules are blackout windows and the sign-up flag. */
+    public Site(String name, URI baseUrl, Rate rate, Duration timeout, Map<String, String> headers,
+                Map<String, String> cookies, String userAgent, List<URI> proxies, List<String> blackout,
+                boolean requiresSignup, int maxInFlight, long maxBodyBytes, long maxDecodedBytes, boolean implicit) {
+        this(name, baseUrl, rate, timeout, headers, cookies, userAgent, proxies, maxInFlight, maxBodyBytes,
+                maxDecodedBytes, implicit, new Rules(null, null, null, null, null,
+                        blackout == null || blackout.isEmpty() ? null : blackout, requiresSignup ? Boolean.TRUE : null, null));
+    }
+
+    /** Blackout windows as written in the config (applied by policy). */
+    public List<String> blackout() {
+        return rules.blackoutWindows();
+    }
+
+    /** True: checked and shown, never alerted. */
+    public boolean requiresSignup() {
+        return rules.signupRequired();
     }
 
     /** A site with every default, for a host that the config did not name. */
@@ -62,12 +79,12 @@ public record Site(
     }
 
     public Site withRate(Rate newRate) {
-        return new Site(name, baseUrl, newRate, timeout, headers, cookies, userAgent, proxies, blackout,
-                requiresSignup, maxInFlight, maxBodyBytes, maxDecodedBytes, implicit);
+        return new Site(name, baseUrl, newRate, timeout, headers, cookies, userAgent, proxies, maxInFlight,
+                maxBodyBytes, maxDecodedBytes, implicit, rules);
     }
 
     public Site withTimeout(Duration newTimeout) {
-        return new Site(name, baseUrl, rate, newTimeout, headers, cookies, userAgent, proxies, blackout,
-                requiresSignup, maxInFlight, maxBodyBytes, maxDecodedBytes, implicit);
+        return new Site(name, baseUrl, rate, newTimeout, headers, cookies, userAgent, proxies, maxInFlight,
+                maxBodyBytes, maxDecodedBytes, implicit, rules);
     }
 }

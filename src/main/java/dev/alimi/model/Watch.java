@@ -15,11 +15,10 @@ import java.util.List;
  * @param request      how to ask for the page
  * @param detect       how to decide availability
  * @param interval     the shortest gap between two checks of this watch
- * @param minStock     fewer known units than this is not worth an alert, or null
- * @param maxPrice     above this price is not worth an alert, or null
- * @param maxUnitPrice above this price per unit is not worth an alert, or null
- * @param units        units in one purchase, for the unit price, or null
  * @param tags         tags for routes
+ * @param rules        the watch's own alert rules (min-stock, max-price, …); the site's fill the gaps
+ * @param confirmIn    in-stock observations in a row needed before an episode starts (at least 1)
+ * @param confirmOut   out-of-stock observations in a row needed before an episode ends (at least 1)
  */
 public record Watch(
         String name,
@@ -29,17 +28,45 @@ public record Watch(
         RequestSpec request,
         DetectSpec detect,
         Duration interval,
-        Integer minStock,
-        BigDecimal maxPrice,
-        BigDecimal maxUnitPrice,
-        Integer units,
-        List<String> tags) {
+        List<String> tags,
+        Rules rules,
+        int confirmIn,
+        int confirmOut) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
     public Watch {
         request = request == null ? RequestSpec.GET : request;
         tags = tags == null ? List.of() : List.copyOf(tags);
+        rules = rules == null ? Rules.NONE : rules;
+        if (confirmIn < 1 || confirmOut < 1) throw new IllegalArgumentException("confirm counts must be at least 1");
+    }
+
+    /** A watch with only the price and stock rules, confirming on the first observation. */
+    public Watch(String name, String site, URI url, URI link, RequestSpec request, DetectSpec detect, Duration interval,
+                 Integer minStock, BigDecimal maxPrice, BigDecimal maxUnitPrice, Integer units, List<String> tags) {
+        this(name, site, url, link, request, detect, interval, tags,
+                new Rules(minStock, null, maxPrice, maxUnitPrice, units, null, null, null), 1, 1);
+    }
+
+    /** Fewer known units than this is not worth an alert, or null. */
+    public Integer minStock() {
+        return rules.minStock();
+    }
+
+    /** Above this price is not worth an alert, or null. */
+    public BigDecimal maxPrice() {
+        return rules.maxPrice();
+    }
+
+    /** Above this price per unit is not worth an alert, or null. */
+    public BigDecimal maxUnitPrice() {
+        return rules.maxUnitPrice();
+    }
+
+    /** Units in one purchase, for the unit price, or null. */
+    public Integer units() {
+        return rules.units();
     }
 
     /** The URL people open from an alert. */

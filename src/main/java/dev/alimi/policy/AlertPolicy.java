@@ -1,73 +1,119 @@
 package dev.alimi.policy;
 
 import dev.alimi.model.Availability;
+import dev.alimi.model.BlackoutWindow;
 import dev.alimi.model.Catalog;
 import dev.alimi.model.Observation;
 import dev.alimi.model.Route;
+import dev.alimi.model.Rules;
 import dev.alimi.model.Site;
 import dev.alimi.model.StockEvent;
 import dev.alimi.model.Watch;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides whether a stock event becomes an alert and to which channels.
+ * Decides whether a restock becomes an alert, route by route.
  *
- * <p>Holds restocks that users told us are noise: sign-up shops, too few units left, too
- * expensive in total or per unit. Unknown quantity or price never holds: the thresholds apply
- * only to what the page actually said. Stateless and thread-safe.
+ * <p>Holds restocks that users told us are noise: sign-up shops, too few units left, too expensive in
+ * total or per unit, and drops inside a blackout window. Each route applies its own rules over the
+ * watch's, over the site's. An unknown price never holds; an unknown quantity holds only under
+ * {@code require-quantity}. Blackouts are judged at the observation's time (stamped by the injected
+ * clock). Stateless and thread-safe; the cooldown, which needs history, is applied by the caller.
  */
 public final class AlertPolicy {
 
-    /** Decides for one event against the catalog it was produced under. */
+    /** Decides for one event against the catalog it was produced under, all routes together. */
     public Decision decide(StockEvent event, Catalog catalog) {
         return switch (event) {
-            case StockEvent.SoldOut soldOut -> new Decision.Hold("sold-out events are not alerted yet");
-            case StockEvent.Restocked restocked -> decideRestock(restocked.watch(), restocked.observation(), catalog);
+            case StockEvent.SoldOut soldOut -> new Decision.Hold("sold-out", "sold-out events are not alerted");
+            case StockEvent.Restocked restocked -> combine(restocked.watch(), routes(restocked.watch(), restocked.observation(), catalog));
         };
     }
 
-    private Decision decideRestock(Watch watch, Observation o, Catalog catalog) {
-        if (o.availability() != Availability.IN_STOCK) {
-            return new Decision.Hold("observation is " + o.availability() + ", not IN_STOCK");
-        }
+    /** One decision per route that selects the watch (one {@code *} route when the config has none). */
+    public List<RouteDecision> routes(Watch watch, Observation o, Catalog catalog) {
         Site site = catalog.sites().get(watch.site());
-        if (site != null && site.requiresSignup()) {
-            return new Decision.Hold("site " + site.name() + " requires sign-up before buying");
+        Rules base = watch.rules().over(site == null ? null : site.rules());
+        List<RouteDecision> out = new ArrayList<>();
+        if (catalog.routes().isEmpty()) {
+            List<String> all = List.copyOf(catalog.channels().keySet());
+            out.add(new RouteDecision(Route.ALL, all, decide(watch, o, base, all), base.cooldown()));
+            return out;
         }
-        if (watch.minStock() != null && o.quantity() != null && o.quantity() < watch.minStock()) {
-            return new Decision.Hold(o.quantity() + " in stock, below min-stock " + watch.minStock());
+        for (Route route : catalog.routes()) {
+            if (!route.matches(watch)) continue;
+            Rules rules = route.rules().over(base);
+            out.add(new RouteDecision(route.key(), route.to(), decide(watch, o, rules, route.to()), rules.cooldown()));
         }
-        if (watch.maxPrice() != null && o.price() != null && o.price().compareTo(watch.maxPrice()) > 0) {
-            return new Decision.Hold("price " + plain(o.price()) + " above max-price " + plain(watch.maxPrice()));
-        }
-        if (watch.maxUnitPrice() != null && o.price() != null) {
-            BigDecimal unitPrice = unitPrice(o.price(), watch.units());
-            if (unitPrice.compareTo(watch.maxUnitPrice()) > 0) {
-                return new Decision.Hold("unit price " + plain(unitPrice) + " (price " + plain(o.price()) + " / "
-                        + units(watch.units()) + " units) above max-unit-price " + plain(watch.maxUnitPrice()));
-            }
-        }
-        List<String> channels = channelsFor(watch, catalog);
-        if (channels.isEmpty()) {
-            return new Decision.Hold("no route sends watch " + watch.name() + " to a channel");
-        }
-        return new Decision.Send(channels);
+        return out;
     }
 
-    /** Every channel of every matching route, each once, in config order; no routes means every channel. */
-    static List<String> channelsFor(Watch watch, Catalog catalog) {
-        if (catalog.routes().isEmpty()) {
-            return List.copyOf(catalog.channels().keySet());
+    /** The rules that apply to {@code watch} on one route (route over watch over site). */
+    public static Rules effectiveRules(Watch watch, Route route, Catalog catalog) {
+        Site site = catalog.sites().get(watch.site());
+        Rules base = watch.rules().over(site == null ? null : site.rules());
+        return route == null ? base : route.rules().over(base);
+    }
+
+    private static Decision decide(Watch watch, Observation o, Rules rules, List<String> channels) {
+        return hold(watch, o, rules).<Decision>map(h -> h)
+                .orElseGet(() -> channels.isEmpty()
+                        ? new Decision.Hold("no-channel", "no channel to send to")
+                        : new Decision.Send(channels));
+    }
+
+    /** The first rule that holds this observation, if any. */
+    static Optional<Decision.Hold> hold(Watch watch, Observation o, Rules rules) {
+        if (o.availability() != Availability.IN_STOCK) {
+            return Optional.of(new Decision.Hold("doubt", "observation is " + o.availability() + ", not IN_STOCK"));
         }
+        if (rules.signupRequired()) {
+            return Optional.of(new Decision.Hold("requires-signup", "site " + watch.site() + " requires sign-up before buying"));
+        }
+        if (rules.minStock() != null) {
+            if (o.quantity() == null && rules.quantityRequired()) {
+                return Optional.of(new Decision.Hold("min-stock", "quantity unknown and require-quantity is set (min-stock " + rules.minStock() + ")"));
+            }
+            if (o.quantity() != null && o.quantity() < rules.minStock()) {
+                return Optional.of(new Decision.Hold("min-stock", o.quantity() + " in stock, below min-stock " + rules.minStock()));
+            }
+        }
+        if (rules.maxPrice() != null && o.price() != null && o.price().compareTo(rules.maxPrice()) > 0) {
+            return Optional.of(new Decision.Hold("max-price", "price " + plain(o.price()) + " above max-price " + plain(rules.maxPrice())));
+        }
+        if (rules.maxUnitPrice() != null && o.price() != null) {
+            BigDecimal unitPrice = unitPrice(o.price(), rules.units());
+            if (unitPrice.compareTo(rules.maxUnitPrice()) > 0) {
+                return Optional.of(new Decision.Hold("max-unit-price", "unit price " + plain(unitPrice) + " (price " + plain(o.price())
+                        + " / " + units(rules.units()) + " units) above max-unit-price " + plain(rules.maxUnitPrice())));
+            }
+        }
+        for (String text : rules.blackoutWindows()) {
+            if (BlackoutWindow.parse(text).contains(o.observedAt())) {
+                return Optional.of(new Decision.Hold("blackout", "inside blackout window \"" + text + "\""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Decision combine(Watch watch, List<RouteDecision> routes) {
         Set<String> channels = new LinkedHashSet<>();
-        for (Route route : catalog.routes()) {
-            if (route.matches(watch)) channels.addAll(route.to());
+        Decision.Hold firstHold = null;
+        for (RouteDecision r : routes) {
+            switch (r.decision()) {
+                case Decision.Send send -> channels.addAll(send.channels());
+                case Decision.Hold hold -> firstHold = firstHold == null ? hold : firstHold;
+            }
         }
-        return List.copyOf(channels);
+        if (!channels.isEmpty()) return new Decision.Send(List.copyOf(channels));
+        if (firstHold != null) return firstHold;
+        return new Decision.Hold("no-route", "no route sends watch " + watch.name() + " to a channel");
     }
 
     /** Price per unit; a watch without units (or a nonsensical count) is one unit per purchase. */

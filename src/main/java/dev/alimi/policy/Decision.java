@@ -14,10 +14,19 @@ public sealed interface Decision permits Decision.Send, Decision.Hold {
         }
     }
 
-    /** Do not alert; {@code reason} says why, for the dashboard and the logs. */
-    record Hold(String reason) implements Decision {
+    /**
+     * Do not alert. {@code rule} names the rule that held it ({@code min-stock}, {@code blackout}, …) and
+     * {@code reason} says why, for the dashboard, the store and the logs.
+     */
+    record Hold(String rule, String reason) implements Decision {
         public Hold {
+            Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** The rule and the reason in one line, as stored with a held alert. */
+        public String describe() {
+            return rule + ": " + reason;
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.alimi.model.Delivery;
 import dev.alimi.model.Observation;
 import dev.alimi.model.StockEvent;
 import dev.alimi.model.Watch;
+import dev.alimi.store.StoredDelivery;
 import java.util.List;
 
 /** Hears what the check pipeline did: for logs today, for the dashboard and store later. */
@@ -16,4 +17,10 @@ public interface CheckListener {
     default void held(StockEvent event, String reason) {}
 
     default void delivered(StockEvent event, List<Delivery> deliveries) {}
+
+    /**
+     * An episode ended (committed to the store); {@code sentMessages} are the messages its alerts produced,
+     * with their remote ids: what a live update ("sold out after 42 s") edits.
+     */
+    default void episodeEnded(StockEvent.SoldOut event, List<StoredDelivery> sentMessages) {}
 }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param doubtStreak      doubtful observations in a row since the last decisive one
  * @param episodes         in-stock episodes started (Restocked events emitted)
  * @param stale            observations ignored because they were older than one already seen
+ * @param confirming       the decisive availability waiting for {@code confirm-in}/{@code confirm-out}, or null
+ * @param confirmations    observations in a row that said {@code confirming}
  */
 public record WatchState(
         String watch,
@@ -28,7 +30,9 @@ public record WatchState(
         long doubtful,
         long doubtStreak,
         long episodes,
-        long stale) {
+        long stale,
+        Availability confirming,
+        long confirmations) {
 
     public WatchState {
         Objects.requireNonNull(watch, "watch");
@@ -38,15 +42,23 @@ public record WatchState(
         if ((episodeStart != null) != (lastDecisive == Availability.IN_STOCK)) {
             throw new IllegalArgumentException("an episode start is set exactly while in stock");
         }
+        if (confirming != null && !confirming.isDecisive()) {
+            throw new IllegalArgumentException("confirming must be IN_STOCK or OUT_OF_STOCK, not " + confirming);
+        }
     }
 
     /** The state of a watch never observed. */
     public static WatchState initial(String watch) {
-        return new WatchState(watch, null, null, null, null, 0, 0, 0, 0, 0);
+        return new WatchState(watch, null, null, null, null, 0, 0, 0, 0, 0, null, 0);
     }
 
     /** True while an in-stock episode is open. */
     public boolean inStock() {
         return lastDecisive == Availability.IN_STOCK;
+    }
+
+    /** True while a restock was seen but not yet confirmed by {@code confirm-in} observations in a row. */
+    public boolean confirmingRestock() {
+        return confirming == Availability.IN_STOCK;
     }
 }

@@ -39,7 +39,7 @@ class ValidateCommandTest {
                   - name: one
                     site: shpo
                     url: https://shop.example/p/1
-                    detect: auto
+                    detect: autp
                 channels:
                   team: slack://T000/B000/XXXX
                   weird: foo://bar

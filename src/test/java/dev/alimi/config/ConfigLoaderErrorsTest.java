@@ -212,7 +212,7 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
-    void autoDetectionIsNotAvailableYet() {
+    void aDetectorNameNoRegistryKnowsIsAnError() {
         ConfigError e = files.error("""
                 watches:
                   - name: A
@@ -221,7 +221,7 @@ class ConfigLoaderErrorsTest {
                 """);
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.key()).isEqualTo("watches[0].detect");
-        assertThat(e.message()).startsWith("`auto` detection is not available yet; write a rule (css/json-path/regex)");
+        assertThat(e.message()).startsWith("unknown detector `auto`; no named detectors are available yet; write a rule");
     }
 
     @Test

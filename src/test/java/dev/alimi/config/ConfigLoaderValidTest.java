@@ -99,9 +99,10 @@ class ConfigLoaderValidTest {
 
         assertThat(c.source()).isEqualTo(files.config());
         String ua = "Mozilla/5.0 (X11; Linux x86_64) …";
+        // `requires-signup: false` is written in the example, so the rule is set (false), not left to the defaults.
         Site coupang = new Site("coupang", URI.create("https://www.coupang.com"), Rate.perSecond(1), Duration.ofSeconds(2),
-                Map.of("Cookie", ""), Map.of(), ua, List.of(), List.of("Mon-Fri 10:00-11:00 Asia/Seoul"), false,
-                4, 5L * 1024 * 1024, 5L * 1024 * 1024, false);
+                Map.of("Cookie", ""), Map.of(), ua, List.of(), 4, 5L * 1024 * 1024, 5L * 1024 * 1024, false,
+                new dev.alimi.model.Rules(null, null, null, null, null, List.of("Mon-Fri 10:00-11:00 Asia/Seoul"), false, null));
         Site shop = new Site("shop.example", null, Rate.perSecond(1), Duration.ofSeconds(2), Map.of(), Map.of(), ua,
                 List.of(), List.of(), false, 4, 5L * 1024 * 1024, 5L * 1024 * 1024, true);
         assertThat(c.sites()).containsExactly(Map.entry("coupang", coupang), Map.entry("shop.example", shop));

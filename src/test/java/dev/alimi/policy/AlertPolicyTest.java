@@ -85,7 +85,7 @@ class AlertPolicyTest {
     void fewerUnitsThanMinStockAreHeld() {
         Watch w = watch("KF94", "coupang", 4, null, null, null, List.of());
         assertThat(policy.decide(restock(w, 3L, null), simple(w, false)))
-                .isEqualTo(new Decision.Hold("3 in stock, below min-stock 4"));
+                .isEqualTo(new Decision.Hold("min-stock", "3 in stock, below min-stock 4"));
     }
 
     @Test
@@ -99,7 +99,7 @@ class AlertPolicyTest {
     void priceAboveMaxPriceIsHeld() {
         Watch w = watch("KF94", "coupang", null, "15000", null, null, List.of());
         assertThat(policy.decide(restock(w, null, "15900"), simple(w, false)))
-                .isEqualTo(new Decision.Hold("price 15900 above max-price 15000"));
+                .isEqualTo(new Decision.Hold("max-price", "price 15900 above max-price 15000"));
         assertThat(policy.decide(restock(w, null, "15000"), simple(w, false))).isInstanceOf(Decision.Send.class);
         assertThat(policy.decide(restock(w, null, null), simple(w, false))).isInstanceOf(Decision.Send.class);
     }
@@ -108,7 +108,7 @@ class AlertPolicyTest {
     void unitPriceAboveMaxUnitPriceIsHeld() {
         Watch w = watch("KF94 50-pack", "coupang", null, null, "300", 50, List.of());
         assertThat(policy.decide(restock(w, null, "16000"), simple(w, false)))
-                .isEqualTo(new Decision.Hold(
+                .isEqualTo(new Decision.Hold("max-unit-price",
                         "unit price 320 (price 16000 / 50 units) above max-unit-price 300"));
         assertThat(policy.decide(restock(w, null, "15000"), simple(w, false))).isInstanceOf(Decision.Send.class);
     }
@@ -150,7 +150,7 @@ class AlertPolicyTest {
                 .isEqualTo(new Decision.Send(List.of("friends", "slack", "phone")));
         assertThat(policy.decide(restock(gpu, null, null), c)).isEqualTo(new Decision.Send(List.of("gpu-ch")));
         assertThat(policy.decide(restock(other, null, null), c))
-                .isEqualTo(new Decision.Hold("no route sends watch Other to a channel"));
+                .isEqualTo(new Decision.Hold("no-route", "no route sends watch Other to a channel"));
     }
 
     @Test
@@ -166,7 +166,7 @@ class AlertPolicyTest {
         StockEvent odd = new StockEvent.Restocked(w,
                 Observation.of("KF94", Availability.UNKNOWN, "no signal", "auto", T0));
         assertThat(policy.decide(odd, simple(w, false)))
-                .isEqualTo(new Decision.Hold("observation is UNKNOWN, not IN_STOCK"));
+                .isEqualTo(new Decision.Hold("doubt", "observation is UNKNOWN, not IN_STOCK"));
     }
 
     @Test
@@ -175,6 +175,6 @@ class AlertPolicyTest {
         StockEvent soldOut = new StockEvent.SoldOut(w,
                 Observation.of("KF94", Availability.OUT_OF_STOCK, "sold out", "css", T0), Duration.ofSeconds(42));
         assertThat(policy.decide(soldOut, simple(w, false)))
-                .isEqualTo(new Decision.Hold("sold-out events are not alerted yet"));
+                .isEqualTo(new Decision.Hold("sold-out", "sold-out events are not alerted"));
     }
 }

@@ -1,0 +1,148 @@
+package dev.alimi.schedule;
+
+import dev.alimi.cli.DemoShop;
+import dev.alimi.detect.Detection;
+import dev.alimi.detect.DetectorRegistry;
+import dev.alimi.model.Catalog;
+import dev.alimi.model.ChannelSpec;
+import dev.alimi.model.DetectSpec;
+import dev.alimi.model.Rate;
+import dev.alimi.model.Route;
+import dev.alimi.model.Rules;
+import dev.alimi.model.Site;
+import dev.alimi.model.StockEvent;
+import dev.alimi.model.ValueSelector;
+import dev.alimi.model.Watch;
+import dev.alimi.model.WebSettings;
+import dev.alimi.notify.Backoff;
+import dev.alimi.notify.ChannelContext;
+import dev.alimi.notify.ChannelRegistry;
+import dev.alimi.notify.Dispatcher;
+import dev.alimi.notify.FakeDiscord;
+import dev.alimi.notify.FakeSlack;
+import dev.alimi.policy.AlertPolicy;
+import dev.alimi.store.Alert;
+import dev.alimi.store.Store;
+import dev.alimi.store.StoredDelivery;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The check pipeline on a real store, the demo shop and a fake Slack, with a clock the test moves:
+ * each {@link #check()} is one real check of the one watch.
+ */
+final class RuleBench implements AutoCloseable {
+
+    static final String PRODUCT = "kf94-100"; // 29 900 KRW, quantity in the JSON API
+    static final String HTML_PRODUCT = "kf94-50"; // 15 900 KRW, an HTML page that states no quantity the rule reads
+
+    final DemoShop shop;
+    final FakeSlack slack = new FakeSlack();
+    final FakeDiscord discord = new FakeDiscord();
+    /** For each episode that ended, the sent messages the pipeline handed to its listener. */
+    final List<List<StoredDelivery>> endedEpisodes = new CopyOnWriteArrayList<>();
+    final MutableClock clock;
+    final Store store;
+    private final SiteFetchers fetchers;
+    private final HttpClient http = HttpClient.newHttpClient();
+    /** The site's budget, paced at 1/s; its sleeper moves the test clock instead of waiting. */
+    final SiteBudget budget = new SiteBudget(Rate.perSecond(1));
+    private CheckPipeline pipeline;
+    private Watch watch;
+    private String product = PRODUCT;
+    private boolean html;
+    private boolean toDiscord;
+
+    RuleBench(Path dir, Instant start) throws Exception {
+        this.shop = DemoShop.start(0);
+        this.clock = new MutableClock(start);
+        this.store = Store.open("sqlite:" + dir.resolve("alimi.db"), dir);
+        this.fetchers = new SiteFetchers(clock);
+    }
+
+    /** One watch of the JSON product with these rules, on a site and route with theirs. */
+    RuleBench watch(Rules watchRules, Rules siteRules, Rules routeRules, int confirmIn, int confirmOut) {
+        Site site = new Site("shop", shop.baseUrl(), Rate.perSecond(100), Duration.ofSeconds(2), Map.of(), Map.of(),
+                Site.DEFAULT_USER_AGENT, List.of(), 4, Site.DEFAULT_MAX_BODY_BYTES, Site.DEFAULT_MAX_DECODED_BYTES,
+                false, siteRules);
+        DetectSpec detect = html
+                ? new DetectSpec.Rule("button.buy", List.of("Add to cart"), List.of("Sold out"), null, null, null, null,
+                        ValueSelector.css("p.price"))
+                : new DetectSpec.Rule(null, null, null, "$.stockQuantity", null, null, null, ValueSelector.jsonPath("$.price"));
+        watch = new Watch("KF94", "shop", html ? shop.pageUrl(product) : shop.apiUrl(product), null, null, detect,
+                Duration.ofSeconds(1), List.of("mask"), watchRules, confirmIn, confirmOut);
+        ChannelSpec channelSpec = toDiscord ? discord.spec("alerts") : slack.spec("alerts");
+        List<Route> routes = routeRules == null ? List.of()
+                : List.of(new Route("masks", List.of("alerts"), List.of("mask"), null, null, routeRules, null));
+        Catalog catalog = new Catalog(null, Map.of("shop", site), List.of(watch), Map.of("alerts", channelSpec), routes,
+                List.of(), Duration.ofMinutes(5), WebSettings.DEFAULT, "sqlite:alimi.db");
+        ChannelContext context = new ChannelContext(http, System.out, clock, Duration.ofSeconds(5));
+        Dispatcher dispatcher = new Dispatcher(Map.of("alerts", ChannelRegistry.standard().create(channelSpec, context)),
+                clock, catalog.alertTtl(), Backoff.DEFAULT);
+        pipeline = new CheckPipeline(fetchers, new Detection(DetectorRegistry.standard(), clock),
+                CheckPipeline.restoreTracker(store), new AlertPolicy(), store, clock,
+                ConfirmBudget.paced(name -> budget, clock, (deadline, c) -> clock.set(deadline)), new CheckListener() {
+                    @Override
+                    public void episodeEnded(StockEvent.SoldOut event, List<StoredDelivery> sentMessages) {
+                        endedEpisodes.add(sentMessages);
+                    }
+                });
+        pipeline.apply(catalog, dispatcher);
+        return this;
+    }
+
+    /** Alerts go to a fake Discord (which returns message ids) instead of Slack. */
+    RuleBench discord() {
+        toDiscord = true;
+        return this;
+    }
+
+    /** The HTML product instead of the JSON one: the page says buyable but no quantity. */
+    RuleBench html() {
+        html = true;
+        product = HTML_PRODUCT;
+        return this;
+    }
+
+    RuleBench watch(Rules watchRules) {
+        return watch(watchRules, Rules.NONE, null, 1, 1);
+    }
+
+    /** Sets the shop's stock, then checks once. */
+    void check(long stock) {
+        shop.setStock(product, stock);
+        check();
+    }
+
+    void check() {
+        pipeline.check(watch);
+    }
+
+    int alertsSent() {
+        return toDiscord ? discord.received().size() : slack.received().size();
+    }
+
+    /** The watch's alerts in the outbox, newest first. */
+    List<Alert> alerts() {
+        return store.outbox().recent(watch.name(), 50);
+    }
+
+    String watchName() {
+        return watch.name();
+    }
+
+    @Override
+    public void close() {
+        fetchers.close();
+        http.close();
+        store.close();
+        slack.close();
+        discord.close();
+        shop.close();
+    }
+}
