@@ -75,6 +75,10 @@ final class JsonWebhook {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if ("http".equalsIgnoreCase(endpoint.getScheme())) {
+            // plain-text HTTP/2 means an h2c upgrade attempt per connection that self-hosted receivers ignore
+            request.version(HttpClient.Version.HTTP_1_1);
+        }
         headers.forEach(request::header);
         Response response;
         try {

@@ -12,11 +12,15 @@ import dev.alimi.model.Watch;
 import dev.alimi.notify.Dispatcher;
 import dev.alimi.policy.AlertPolicy;
 import dev.alimi.store.Alert;
+import dev.alimi.store.DeliveryKind;
+import dev.alimi.store.StoredDelivery;
 import dev.alimi.store.Store;
 import dev.alimi.track.Tracker;
 import dev.alimi.track.WatchState;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,6 +110,7 @@ public final class CheckPipeline implements CheckTask {
             if (event instanceof StockEvent.SoldOut soldOut) {
                 listener.held(soldOut, "sold out");
                 listener.episodeEnded(soldOut, recorded.endedEpisodeMessages());
+                outbound.edit(now.dispatcher(), soldOut, recorded.endedEpisodeMessages());
             }
         }
         recorded.held().forEach(h -> listener.held(new StockEvent.Restocked(watch, observation), h));
@@ -144,6 +149,26 @@ public final class CheckPipeline implements CheckTask {
                 store.outbox().finish(alert.id(), d);
             }
             listener.delivered(event, deliveries);
+        }
+
+        /**
+         * The live update: the messages the episode's alerts produced are edited to say it sold out and how long it
+         * was buyable (Discord, Telegram, Slack with a bot token); each edit is stored as a delivery of its alert.
+         */
+        void edit(Dispatcher dispatcher, StockEvent.SoldOut event, List<StoredDelivery> sent) {
+            Map<String, String> ids = new LinkedHashMap<>();
+            Map<String, Long> alertOf = new LinkedHashMap<>();
+            for (StoredDelivery s : sent) {
+                String id = s.delivery().messageId();
+                if (id == null) continue; // the channel gives no id: nothing to edit (incoming webhooks, ntfy, email)
+                ids.putIfAbsent(s.delivery().channel(), id);
+                alertOf.putIfAbsent(s.delivery().channel(), s.alertId());
+            }
+            if (ids.isEmpty()) return;
+            for (Delivery d : dispatcher.update(event, ids)) {
+                Long alertId = alertOf.get(d.channel());
+                if (alertId != null) store.deliveries().record(alertId, DeliveryKind.EDIT, d);
+            }
         }
 
         int resendPending(Catalog catalog, Dispatcher dispatcher) {

@@ -176,9 +176,13 @@ class EndToEndTest {
                 .anySatisfy(b -> assertThat(b).contains("Hand gel API by regex"));
         Cli.awaitAlerts(discord, 4);
 
-        // sold out, then back: a new episode alerts again
+        // sold out: the Discord message is edited in place (live update), then back: a new episode alerts again
         shop.setStock("kf94-50", 0);
         awaitChecks("/products/kf94-50", 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> discord.received().stream().anyMatch(r ->
+                r.method().equals("PATCH") && r.path().endsWith("/messages/" + FakeDiscord.FIRST_MESSAGE_ID)));
+        assertThat(discord.received()).filteredOn(r -> r.method().equals("PATCH")).first()
+                .satisfies(r -> assertThat(r.body()).containsIgnoringCase("sold out"));
         shop.setStock("kf94-50", 4);
         Cli.awaitAlerts(slack, 5);
         Cli.awaitAlerts(discord, 5);
@@ -218,6 +222,32 @@ class EndToEndTest {
         Files.writeString(file, config(extra).replace("rate: 5/s", "rate: 10/s"));
         awaitChecks("/products/kf94-50", 6);
         assertThat(Cli.alerts(slack)).hasSize(1);
+    }
+
+    @Test
+    void aBlockedSiteTellsTheAdminChannelOnce() throws Exception {
+        try (FakeSlack ops = new FakeSlack()) {
+            String walled = """
+                      - name: Behind the wall
+                        site: walled
+                        url: %s/captcha
+                        detect: { css: body, in-stock-text: ["Add to cart"] }
+                    """.formatted(shop.baseUrl());
+            String text = fast(config(walled))
+                    .replace("sites:\n", "sites:\n  walled:\n    base-url: " + shop.baseUrl() + "\n    rate: 20/s\n")
+                    .replace("routes:", """
+                      ops:
+                        url: slack://%s/%s/%s
+                        base-url: %s
+                    admin: [ops]
+                    routes:""".formatted(FakeSlack.TEAM, FakeSlack.BOT, FakeSlack.TOKEN, ops.baseUrl()));
+            run(writeConfig(text));
+            List<FakeReceiver.Request> notices = Cli.awaitAlerts(ops, 1);
+            assertThat(notices.getFirst().body()).contains("site blocked").contains("walled");
+            awaitChecks("/captcha", 10);
+            assertThat(Cli.alerts(ops)).as("once per incident").hasSize(1);
+            assertThat(Cli.alerts(slack)).as("a notice is not an alert").noneMatch(r -> r.body().contains("site blocked"));
+        }
     }
 
     @Test

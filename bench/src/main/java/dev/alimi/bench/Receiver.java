@@ -11,7 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** A Slack-speaking receiver on loopback that notes when each POST arrived. */
+/** A webhook receiver (answers 200 "ok", as Slack does) on loopback that notes when each POST arrived. */
 final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
