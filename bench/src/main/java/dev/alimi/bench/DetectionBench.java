@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Detection time per page over the shared fixture corpus (5 KB to 1.3 MB): triage, parsing and
  * {@code detect: auto}, exactly what one check costs after the fetch. One thread, so the inverse
  * of the average time is checks per second on one core. The corpus folder is the system property
- * {@code alimi.fixtures} (default {@code ../../shared/fixtures}, seen from {@code bench/}).
+ * {@code alimi.fixtures} (default {@code ../shared/fixtures}, seen from the project root where bench/run runs).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -79,7 +79,7 @@ public class DetectionBench {
     }
 
     static Path corpus() {
-        String dir = System.getProperty("alimi.fixtures", "../../shared/fixtures");
+        String dir = System.getProperty("alimi.fixtures", "../shared/fixtures");
         Path path = Path.of(dir);
         if (!Files.isRegularFile(path.resolve("MANIFEST.tsv"))) {
             throw new IllegalStateException("fixture corpus not found at " + path.toAbsolutePath()
