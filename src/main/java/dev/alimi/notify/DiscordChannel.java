@@ -2,7 +2,6 @@ package dev.alimi.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.math.BigDecimal;
@@ -13,42 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Posts alerts to a Discord webhook with {@code wait=true}, keeping the returned message id for later edits. */
-final class DiscordChannel implements Channel {
+final class DiscordChannel extends HttpChannel {
 
     static final String USER_AGENT = "DiscordBot (https://github.com/alimi, 0.1)";
 
-    private final String name;
     private final URI endpoint;
     private final String username;
     /** The one role an alert may ping, or null for none. */
     private final String role;
-    private final JsonWebhook webhook;
     private final MessageTemplate template;
-    private final ObjectMapper json = new ObjectMapper();
 
     DiscordChannel(String name, URI endpoint, String username, String role, List<String> secrets,
             MessageTemplate template, ChannelContext context) {
+        super(name, endpoint, new JsonWebhook(context, secrets));
         this.role = role;
-        this.name = name;
         this.template = template;
         this.endpoint = endpoint;
         this.username = username;
-        this.webhook = new JsonWebhook(context, secrets);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public java.time.Instant quietUntil() {
-        return webhook.quietUntil();
-    }
-
-    @Override
-    public void warmUp() {
-        webhook.warmUp(endpoint);
     }
 
     /** Discord webhooks take about 5 requests per 2 s. */
@@ -59,8 +39,7 @@ final class DiscordChannel implements Channel {
 
     @Override
     public SendResult send(StockEvent event) {
-        String body;
-        try {
+        return postJson("alert", () -> {
             com.fasterxml.jackson.databind.node.ObjectNode message =
                     DiscordMessage.body(MessageText.of(event), username, json);
             if (template != null) {
@@ -68,18 +47,14 @@ final class DiscordChannel implements Channel {
                         template.render(event, DiscordMessage::escape, u -> "<" + u + ">"), DiscordMessage.MAX_CONTENT));
             }
             mentionRole(message);
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        return webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter);
+            return message;
+        }, body -> webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter));
     }
 
     /** The notice as plain content, markdown escaped, mentioning nobody (not even the alert role). */
     @Override
     public SendResult sendNotice(Notice notice) {
-        String body;
-        try {
+        return postJson("notice", () -> {
             com.fasterxml.jackson.databind.node.ObjectNode message = json.createObjectNode();
             message.put("content", MessageText.truncate("**" + DiscordMessage.escape(MessageText.truncate(
                     notice.title(), 300)) + "**\n" + DiscordMessage.escape(MessageText.truncate(notice.text(), 690)),
@@ -88,11 +63,8 @@ final class DiscordChannel implements Channel {
                 message.put("username", MessageText.truncate(username.strip(), 80));
             }
             message.putObject("allowed_mentions").putArray("parse");
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
-        }
-        return webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter);
+            return message;
+        }, body -> webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter));
     }
 
     /** PATCH {@code /messages/{id}} of the webhook, with {@code allowed_mentions} sent again. */
@@ -101,22 +73,20 @@ final class DiscordChannel implements Channel {
         if (messageId == null || !messageId.matches("[0-9]{1,25}")) {
             return new SendResult.Failed(false, "Discord message id must be a snowflake (digits)");
         }
-        String body;
-        try {
+        return postJson("alert", () -> {
             com.fasterxml.jackson.databind.node.ObjectNode message =
                     DiscordMessage.body(MessageText.of(event), username, json);
             message.remove("username");
             mentionRole(message);
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        String query = endpoint.getRawQuery() == null ? "" : endpoint.getRawQuery().replaceAll("(^|&)wait=true", "")
-                .replaceAll("^&", "");
-        URI edit = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + endpoint.getRawPath()
-                + "/messages/" + messageId + (query.isEmpty() ? "" : "?" + query));
-        return webhook.send("PATCH", edit, Map.of("User-Agent", USER_AGENT), body, this::sent,
-                r -> retryAfter(r.body()));
+            return message;
+        }, body -> {
+            String query = endpoint.getRawQuery() == null ? "" : endpoint.getRawQuery().replaceAll("(^|&)wait=true", "")
+                    .replaceAll("^&", "");
+            URI edit = URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + endpoint.getRawPath()
+                    + "/messages/" + messageId + (query.isEmpty() ? "" : "?" + query));
+            return webhook.send("PATCH", edit, Map.of("User-Agent", USER_AGENT), body, this::sent,
+                    r -> retryAfter(r.body()));
+        });
     }
 
     /** Puts the role's ping in front and allows exactly that role; the content's own mentions stay inert. */

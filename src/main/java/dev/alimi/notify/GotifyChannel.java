@@ -2,7 +2,6 @@ package dev.alimi.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
@@ -14,62 +13,36 @@ import java.util.Optional;
  * Posts alerts to Gotify's {@code /message} with the app token in {@code X-Gotify-Key}, markdown text, and
  * {@code client::notification.click.url} so a tap on Android opens the product page. Keeps the message id.
  */
-final class GotifyChannel implements Channel {
+final class GotifyChannel extends HttpChannel {
 
-    private final String name;
     private final GotifyChannelType.Target target;
     private final MessageTemplate template;
-    private final JsonWebhook webhook;
-    private final ObjectMapper json = new ObjectMapper();
 
     GotifyChannel(String name, GotifyChannelType.Target target, MessageTemplate template, ChannelContext context) {
-        this.name = name;
+        super(name, target.endpoint(), new JsonWebhook(context, List.of(target.token())));
         this.target = target;
         this.template = template;
-        this.webhook = new JsonWebhook(context, List.of(target.token()));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public java.time.Instant quietUntil() {
-        return webhook.quietUntil();
-    }
-
-    @Override
-    public void warmUp() {
-        webhook.warmUp(target.endpoint());
     }
 
     @Override
     public SendResult send(StockEvent event) {
-        String body;
-        try {
-            body = json.writeValueAsString(body(event));
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        return webhook.send(target.endpoint(), Map.of("X-Gotify-Key", target.token()), body, this::sent,
-                r -> Optional.empty());
+        return postJson("alert", () -> body(event), this::post);
     }
 
     /** The notice as a plain title and markdown-escaped text; no click URL. */
     @Override
     public SendResult sendNotice(Notice notice) {
-        String body;
-        try {
+        return postJson("notice", () -> {
             ObjectNode message = json.createObjectNode();
             message.put("title", MessageText.truncate(notice.title(), 250));
             message.put("message", TextEscape.markdown(MessageText.truncate(notice.text(), 4_000)));
             message.put("priority", notice.recovered() ? Math.min(target.priority(), 4) : target.priority());
             message.putObject("extras").putObject("client::display").put("contentType", "text/markdown");
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
-        }
+            return message;
+        }, this::post);
+    }
+
+    private SendResult post(String body) {
         return webhook.send(target.endpoint(), Map.of("X-Gotify-Key", target.token()), body, this::sent,
                 r -> Optional.empty());
     }

@@ -2,7 +2,6 @@ package dev.alimi.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alimi.model.Notice;
@@ -16,38 +15,19 @@ import java.util.Optional;
  * Publishes alerts as ntfy JSON to the server root: {@code click} opens the product page straight from the
  * phone's notification. ntfy's 429 carries no Retry-After, so the wait is one refill of its request bucket.
  */
-final class NtfyChannel implements Channel {
+final class NtfyChannel extends HttpChannel {
 
     /** ntfy refills a visitor's request bucket at one request per 5 s. */
     static final Duration REFILL = Duration.ofSeconds(5);
     static final int MAX_MESSAGE = 4_000;
 
-    private final String name;
     private final NtfyChannelType.Target target;
     private final MessageTemplate template;
-    private final JsonWebhook webhook;
-    private final ObjectMapper json = new ObjectMapper();
 
     NtfyChannel(String name, NtfyChannelType.Target target, MessageTemplate template, ChannelContext context) {
-        this.name = name;
+        super(name, target.endpoint(), new JsonWebhook(context, target.secrets()));
         this.target = target;
         this.template = template;
-        this.webhook = new JsonWebhook(context, target.secrets());
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public java.time.Instant quietUntil() {
-        return webhook.quietUntil();
-    }
-
-    @Override
-    public void warmUp() {
-        webhook.warmUp(target.endpoint());
     }
 
     /** ntfy: a bucket of 60 requests per visitor, refilled at one per 5 s. */
@@ -58,34 +38,24 @@ final class NtfyChannel implements Channel {
 
     @Override
     public SendResult send(StockEvent event) {
-        String body;
-        try {
-            body = json.writeValueAsString(body(event));
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        Map<String, String> headers = new HashMap<>();
-        if (target.authorization() != null) {
-            headers.put("Authorization", target.authorization());
-        }
-        return webhook.send(target.endpoint(), headers, body, this::sent, r -> Optional.of(REFILL));
+        return postJson("alert", () -> body(event), this::publish);
     }
 
     /** The notice as plain title and message; high priority while the incident lasts, default on recovery. */
     @Override
     public SendResult sendNotice(Notice notice) {
-        String body;
-        try {
+        return postJson("notice", () -> {
             ObjectNode message = json.createObjectNode();
             message.put("topic", target.topic());
             message.put("title", MessageText.truncate(notice.title(), 250));
             message.put("message", MessageText.truncate(notice.text(), MAX_MESSAGE));
             message.put("priority", notice.recovered() ? 3 : 4);
             message.putArray("tags").add("alimi");
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
-        }
+            return message;
+        }, this::publish);
+    }
+
+    private SendResult publish(String body) {
         Map<String, String> headers = new HashMap<>();
         if (target.authorization() != null) {
             headers.put("Authorization", target.authorization());

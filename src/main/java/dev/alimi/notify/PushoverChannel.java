@@ -2,7 +2,6 @@ package dev.alimi.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * alert's TTL, so a stale alert disappears from the phone by itself. Pushover's 429 is a monthly quota with
  * no Retry-After: the wait runs to {@code X-Limit-App-Reset}, which normally outlives the alert.
  */
-final class PushoverChannel implements Channel {
+final class PushoverChannel extends HttpChannel {
 
     static final int MAX_MESSAGE = 1_024;
     static final int MAX_TITLE = 250;
@@ -26,34 +25,15 @@ final class PushoverChannel implements Channel {
     /** Emergency alerts repeat this often until acknowledged; Pushover's minimum. */
     static final int EMERGENCY_RETRY_SECONDS = 30;
 
-    private final String name;
     private final PushoverChannelType.Target target;
     private final MessageTemplate template;
-    private final JsonWebhook webhook;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     PushoverChannel(String name, PushoverChannelType.Target target, MessageTemplate template, ChannelContext context) {
-        this.name = name;
+        super(name, target.endpoint(), new JsonWebhook(context, List.of(target.user(), target.token())));
         this.target = target;
         this.template = template;
-        this.webhook = new JsonWebhook(context, List.of(target.user(), target.token()));
         this.clock = context.clock();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public java.time.Instant quietUntil() {
-        return webhook.quietUntil();
-    }
-
-    @Override
-    public void warmUp() {
-        webhook.warmUp(target.endpoint());
     }
 
     @Override
@@ -63,13 +43,7 @@ final class PushoverChannel implements Channel {
 
     @Override
     public SendResult send(StockEvent event, Instant deadline) {
-        String body;
-        try {
-            body = json.writeValueAsString(body(event, deadline));
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        return webhook.send(target.endpoint(), Map.of(), body, this::sent, this::quotaReset);
+        return postJson("alert", () -> body(event, deadline), this::post);
     }
 
     @Override
@@ -80,8 +54,7 @@ final class PushoverChannel implements Channel {
     /** The notice as title and message at normal priority (low on recovery), expiring on the phone with its TTL. */
     @Override
     public SendResult sendNotice(Notice notice, Instant deadline) {
-        String body;
-        try {
+        return postJson("notice", () -> {
             ObjectNode message = json.createObjectNode();
             message.put("token", target.token());
             message.put("user", target.user());
@@ -95,10 +68,11 @@ final class PushoverChannel implements Channel {
             if (deadline != null) {
                 message.put("ttl", Math.max(1, Duration.between(clock.instant(), deadline).toSeconds()));
             }
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
-        }
+            return message;
+        }, this::post);
+    }
+
+    private SendResult post(String body) {
         return webhook.send(target.endpoint(), Map.of(), body, this::sent, this::quotaReset);
     }
 

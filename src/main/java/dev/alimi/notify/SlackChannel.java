@@ -1,7 +1,6 @@
 package dev.alimi.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
 import java.net.URI;
@@ -13,40 +12,21 @@ import java.util.Optional;
  * Posts alerts to Slack: to an incoming webhook (success is 200 {@code ok}, no message id), or with a bot token
  * to {@code chat.postMessage} (success is {@code {"ok":true,"ts":…}}, and the {@code ts} is kept for edits).
  */
-final class SlackChannel implements Channel {
+final class SlackChannel extends HttpChannel {
 
-    private final String name;
     private final URI endpoint;
-    private final JsonWebhook webhook;
     private final MessageTemplate template;
-    private final ObjectMapper json = new ObjectMapper();
 
     private final String botToken;
     private final String botChannel;
 
     SlackChannel(String name, URI endpoint, List<String> secrets, MessageTemplate template, ChannelContext context,
             String botToken, String botChannel) {
-        this.name = name;
+        super(name, endpoint, new JsonWebhook(context, secrets));
         this.botToken = botToken;
         this.botChannel = botChannel;
         this.template = template;
         this.endpoint = endpoint;
-        this.webhook = new JsonWebhook(context, secrets);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public java.time.Instant quietUntil() {
-        return webhook.quietUntil();
-    }
-
-    @Override
-    public void warmUp() {
-        webhook.warmUp(endpoint);
     }
 
     /** Slack allows about one message per second per webhook, with short bursts. */
@@ -62,8 +42,7 @@ final class SlackChannel implements Channel {
 
     @Override
     public SendResult send(StockEvent event) {
-        String body;
-        try {
+        return postJson("alert", () -> {
             com.fasterxml.jackson.databind.node.ObjectNode message = SlackMessage.body(MessageText.of(event), json);
             if (template != null) {
                 String text = template.render(event, SlackMessage::escape, SlackChannel::linkUrl);
@@ -74,22 +53,14 @@ final class SlackChannel implements Channel {
             if (botChannel != null) {
                 message.put("channel", botChannel);
             }
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        if (botToken == null) {
-            return webhook.post(endpoint, Map.of(), body, response -> new SendResult.Sent(null), b -> Optional.empty());
-        }
-        return webhook.post(endpoint, Map.of("Authorization", "Bearer " + botToken), body, this::posted,
-                b -> Optional.empty());
+            return message;
+        }, this::post);
     }
 
     /** The notice as a mrkdwn section: bold title, then the text; no button. */
     @Override
     public SendResult sendNotice(Notice notice) {
-        String body;
-        try {
+        return postJson("notice", () -> {
             com.fasterxml.jackson.databind.node.ObjectNode message = json.createObjectNode();
             // cut before escaping, so that even all-"&" text stays within the 3,000-character section
             String title = SlackMessage.escape(MessageText.truncate(notice.title(), 100));
@@ -102,10 +73,11 @@ final class SlackChannel implements Channel {
             if (botChannel != null) {
                 message.put("channel", botChannel);
             }
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
-        }
+            return message;
+        }, this::post);
+    }
+
+    private SendResult post(String body) {
         if (botToken == null) {
             return webhook.post(endpoint, Map.of(), body, response -> new SendResult.Sent(null), b -> Optional.empty());
         }
@@ -122,19 +94,17 @@ final class SlackChannel implements Channel {
         if (messageId == null || !messageId.matches("[0-9]{1,12}\\.[0-9]{1,8}")) {
             return new SendResult.Failed(false, "Slack message ts must look like 1712345678.123456");
         }
-        String body;
-        try {
+        return postJson("alert", () -> {
             com.fasterxml.jackson.databind.node.ObjectNode message = SlackMessage.body(MessageText.of(event), json);
             message.put("channel", botChannel);
             message.put("ts", messageId);
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        String post = endpoint.toString();
-        URI update = URI.create(post.substring(0, post.lastIndexOf('/')) + "/chat.update");
-        return webhook.post(update, Map.of("Authorization", "Bearer " + botToken), body, this::posted,
-                b -> Optional.empty());
+            return message;
+        }, body -> {
+            String post = endpoint.toString();
+            URI update = URI.create(post.substring(0, post.lastIndexOf('/')) + "/chat.update");
+            return webhook.post(update, Map.of("Authorization", "Bearer " + botToken), body, this::posted,
+                    b -> Optional.empty());
+        });
     }
 
     /** The Web API answers 200 even for errors: {@code {"ok":false,"error":"channel_not_found"}}. */

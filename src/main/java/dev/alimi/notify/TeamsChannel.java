@@ -1,7 +1,5 @@
 package dev.alimi.notify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alimi.model.Notice;
@@ -13,55 +11,29 @@ import java.util.Optional;
  * Posts alerts to a Teams Workflows webhook as an Adaptive Card (title, facts, an "Buy now" OpenUrl action).
  * Workflows answer 202 with no id, so messages cannot be edited.
  */
-final class TeamsChannel implements Channel {
+final class TeamsChannel extends HttpChannel {
 
     /** Teams refuses messages over about 28 KB; names are cut well below. */
     static final int MAX_TEXT = 2_000;
 
-    private final String name;
     private final TeamsChannelType.Target target;
     private final MessageTemplate template;
-    private final JsonWebhook webhook;
-    private final ObjectMapper json = new ObjectMapper();
 
     TeamsChannel(String name, TeamsChannelType.Target target, MessageTemplate template, ChannelContext context) {
-        this.name = name;
+        super(name, target.endpoint(), new JsonWebhook(context, target.secrets()));
         this.target = target;
         this.template = template;
-        this.webhook = new JsonWebhook(context, target.secrets());
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public java.time.Instant quietUntil() {
-        return webhook.quietUntil();
-    }
-
-    @Override
-    public void warmUp() {
-        webhook.warmUp(target.endpoint());
     }
 
     @Override
     public SendResult send(StockEvent event) {
-        String body;
-        try {
-            body = json.writeValueAsString(body(event));
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        return webhook.send(target.endpoint(), Map.of(), body, r -> new SendResult.Sent(null), r -> Optional.empty());
+        return postJson("alert", () -> body(event), this::post);
     }
 
     /** The notice as an Adaptive Card: bold title, then the text; no action. */
     @Override
     public SendResult sendNotice(Notice notice) {
-        String body;
-        try {
+        return postJson("notice", () -> {
             ObjectNode message = json.createObjectNode();
             message.put("type", "message");
             ObjectNode attachment = message.putArray("attachments").addObject();
@@ -77,10 +49,11 @@ final class TeamsChannel implements Channel {
                     .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
             items.addObject().put("type", "TextBlock")
                     .put("text", TextEscape.markdown(MessageText.truncate(notice.text(), MAX_TEXT))).put("wrap", true);
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
-        }
+            return message;
+        }, this::post);
+    }
+
+    private SendResult post(String body) {
         return webhook.send(target.endpoint(), Map.of(), body, r -> new SendResult.Sent(null), r -> Optional.empty());
     }
 

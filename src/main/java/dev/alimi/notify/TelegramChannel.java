@@ -2,7 +2,6 @@ package dev.alimi.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alimi.model.Notice;
 import dev.alimi.model.StockEvent;
@@ -15,38 +14,19 @@ import java.util.Optional;
  * Sends alerts with the Bot API's {@code sendMessage}: HTML parse mode, a "Buy now" inline URL button, link
  * previews off. Keeps the returned {@code message_id}; a 429 waits {@code parameters.retry_after} seconds.
  */
-final class TelegramChannel implements Channel {
+final class TelegramChannel extends HttpChannel {
 
     static final int MAX_TEXT = 4_096;
     private static final int MAX_NAME = 1_000;
 
-    private final String name;
     private final TelegramChannelType.Target target;
     private final MessageTemplate template;
-    private final JsonWebhook webhook;
-    private final ObjectMapper json = new ObjectMapper();
 
     TelegramChannel(String name, TelegramChannelType.Target target, MessageTemplate template,
             ChannelContext context) {
-        this.name = name;
+        super(name, target.endpoint(), new JsonWebhook(context, List.of(target.token())));
         this.target = target;
         this.template = template;
-        this.webhook = new JsonWebhook(context, List.of(target.token()));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public java.time.Instant quietUntil() {
-        return webhook.quietUntil();
-    }
-
-    @Override
-    public void warmUp() {
-        webhook.warmUp(target.endpoint());
     }
 
     /** Telegram: about 1 message/s per chat, at most 20/min in a group. */
@@ -57,20 +37,13 @@ final class TelegramChannel implements Channel {
 
     @Override
     public SendResult send(StockEvent event) {
-        String body;
-        try {
-            body = json.writeValueAsString(body(event));
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        return webhook.send(target.endpoint(), Map.of(), body, this::sent, r -> retryAfter(r.body()));
+        return postJson("alert", () -> body(event), this::post);
     }
 
     /** The notice in HTML parse mode: bold title, then the text; no button. */
     @Override
     public SendResult sendNotice(Notice notice) {
-        String body;
-        try {
+        return postJson("notice", () -> {
             ObjectNode message = json.createObjectNode();
             if (target.chat().startsWith("@")) {
                 message.put("chat_id", target.chat());
@@ -89,11 +62,8 @@ final class TelegramChannel implements Channel {
             if (target.silent()) {
                 message.put("disable_notification", true);
             }
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
-        }
-        return webhook.send(target.endpoint(), Map.of(), body, this::sent, r -> retryAfter(r.body()));
+            return message;
+        }, this::post);
     }
 
     /** {@code editMessageText} on the same chat; Telegram's "message is not modified" counts as done. */
@@ -102,23 +72,25 @@ final class TelegramChannel implements Channel {
         if (messageId == null || !messageId.matches("[0-9]{1,19}")) {
             return new SendResult.Failed(false, "Telegram message id must be a number");
         }
-        String body;
-        try {
+        return postJson("alert", () -> {
             ObjectNode edit = body(event);
             edit.put("message_id", Long.parseLong(messageId));
             edit.remove("disable_notification");
             edit.remove("message_thread_id");
-            body = json.writeValueAsString(edit);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        String send = target.endpoint().toString();
-        java.net.URI endpoint = java.net.URI.create(send.substring(0, send.lastIndexOf('/')) + "/editMessageText");
-        SendResult result = webhook.send(endpoint, Map.of(), body, this::sent, r -> retryAfter(r.body()));
-        if (result instanceof SendResult.Failed f && f.detail().contains("message is not modified")) {
-            return new SendResult.Sent(messageId);
-        }
-        return result;
+            return edit;
+        }, body -> {
+            String send = target.endpoint().toString();
+            java.net.URI endpoint = java.net.URI.create(send.substring(0, send.lastIndexOf('/')) + "/editMessageText");
+            SendResult result = webhook.send(endpoint, Map.of(), body, this::sent, r -> retryAfter(r.body()));
+            if (result instanceof SendResult.Failed f && f.detail().contains("message is not modified")) {
+                return new SendResult.Sent(messageId);
+            }
+            return result;
+        });
+    }
+
+    private SendResult post(String body) {
+        return webhook.send(target.endpoint(), Map.of(), body, this::sent, r -> retryAfter(r.body()));
     }
 
     ObjectNode body(StockEvent event) {

@@ -1,7 +1,5 @@
 package dev.alimi.notify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alimi.model.Notice;
 import dev.alimi.model.Observation;
@@ -24,47 +22,23 @@ import javax.crypto.spec.SecretKeySpec;
  * Standard Webhooks way when a secret is set. The {@code webhook-id} is derived from the alert, so retries
  * carry the same id and the receiver can drop duplicates.
  */
-final class WebhookChannel implements Channel {
+final class WebhookChannel extends HttpChannel {
 
-    private final String name;
     private final WebhookChannelType.Target target;
     private final MessageTemplate template;
-    private final JsonWebhook webhook;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     WebhookChannel(String name, WebhookChannelType.Target target, MessageTemplate template, ChannelContext context) {
-        this.name = name;
+        super(name, target.endpoint(), new JsonWebhook(context, target.secrets()));
         this.target = target;
         this.template = template;
-        this.webhook = new JsonWebhook(context, target.secrets());
         this.clock = context.clock();
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public java.time.Instant quietUntil() {
-        return webhook.quietUntil();
-    }
-
-    @Override
-    public void warmUp() {
-        webhook.warmUp(target.endpoint());
-    }
-
-    @Override
     public SendResult send(StockEvent event) {
-        String body;
-        try {
-            body = json.writeValueAsString(body(event));
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the alert (" + e.getClass().getSimpleName() + ")");
-        }
-        return post(body, "msg_" + alertId(event).toString().replace("-", ""));
+        return postJson("alert", () -> body(event),
+                body -> post(body, "msg_" + alertId(event).toString().replace("-", "")));
     }
 
     private SendResult post(String body, String id) {
@@ -89,8 +63,7 @@ final class WebhookChannel implements Channel {
      */
     @Override
     public SendResult sendNotice(Notice notice) {
-        String body;
-        try {
+        return postJson("notice", () -> {
             ObjectNode message = json.createObjectNode();
             message.put("type", "alimi.notice");
             message.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
@@ -102,13 +75,14 @@ final class WebhookChannel implements Channel {
             data.put("text", notice.text());
             data.put("recovered", notice.recovered());
             data.put("at", DateTimeFormatter.ISO_INSTANT.format(notice.at()));
-            body = json.writeValueAsString(message);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return new SendResult.Failed(false, "could not format the notice (" + e.getClass().getSimpleName() + ")");
-        }
-        String key = "notice\n" + notice.kind() + "\n" + notice.subject() + "\n" + notice.recovered() + "\n" + notice.at();
-        String id = "msg_" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
-        return post(body, id);
+            return message;
+        }, body -> {
+            String key = "notice\n" + notice.kind() + "\n" + notice.subject() + "\n" + notice.recovered() + "\n"
+                    + notice.at();
+            String id = "msg_"
+                    + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+            return post(body, id);
+        });
     }
 
     ObjectNode body(StockEvent event) {
