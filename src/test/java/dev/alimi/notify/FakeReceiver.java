@@ -215,7 +215,7 @@ public abstract class FakeReceiver implements AutoCloseable {
             }
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-            boolean noBody = bytes.length == 0 || reply.status() == 204;
+            boolean noBody = bytes.length == 0 || reply.status() == 204 || request.method().equals("HEAD");
             exchange.sendResponseHeaders(reply.status(), noBody ? -1 : bytes.length);
             if (!noBody) {
                 try (OutputStream out = exchange.getResponseBody()) {
