@@ -5,7 +5,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Brings a database to the current schema with Flyway, from its dialect's migration folder. */
+/** Brings a database to the current schema with Flyway; SQL is portable but for the identity column. */
 final class Migrations {
 
     private Migrations() {}
@@ -19,7 +19,8 @@ final class Migrations {
     static MigrateResult migrate(DataSource dataSource, StoreUrl url, String target) {
         var config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(url.dialect().migrationLocation())
+                .locations(Dialect.MIGRATIONS)
+                .placeholders(java.util.Map.of("identity", url.dialect().identityColumn()))
                 .validateMigrationNaming(true);
         if (target != null) {
             config.target(target);

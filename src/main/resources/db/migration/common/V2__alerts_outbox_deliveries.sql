@@ -2,7 +2,7 @@
 -- and channel) and the deliveries made for each alert (the first message, later edits).
 
 CREATE TABLE alerts (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           ${identity},
     episode_id   BIGINT NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
     watch        TEXT   NOT NULL,
     kind         TEXT   NOT NULL,
@@ -25,7 +25,7 @@ CREATE INDEX alerts_status_expiry ON alerts (status, expires_at);
 CREATE INDEX alerts_watch_time ON alerts (watch, detected_at);
 
 CREATE TABLE deliveries (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           ${identity},
     alert_id        BIGINT  NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
     kind            TEXT    NOT NULL CHECK (kind IN ('ALERT', 'EDIT', 'FOLLOW_UP')),
     channel         TEXT    NOT NULL,
