@@ -118,10 +118,11 @@ final class CatalogReader {
         if (s == null) return DEFAULT_STORE;
         String v = s.value().strip();
         String lower = v.toLowerCase(Locale.ROOT);
-        if ((lower.startsWith("sqlite:") && lower.length() > 7) || lower.startsWith("postgresql://") || lower.startsWith("jdbc:")) {
+        if ((lower.startsWith("sqlite:") && lower.length() > 7) || lower.startsWith("postgresql://") || lower.startsWith("postgres://")
+                || lower.startsWith("jdbc:sqlite:") || lower.startsWith("jdbc:postgresql:")) {
             return v;
         }
-        reader.error(s.node(), s.path(), "expected sqlite:FILE (like sqlite:alimi.db), postgresql://HOST/DB or a jdbc: URL");
+        reader.error(s.node(), s.path(), "expected sqlite:FILE (like sqlite:alimi.db), postgresql://HOST/DB, or a jdbc:sqlite: / jdbc:postgresql: URL");
         return DEFAULT_STORE;
     }
 }

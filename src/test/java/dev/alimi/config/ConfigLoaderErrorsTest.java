@@ -321,7 +321,7 @@ class ConfigLoaderErrorsTest {
     @Test
     void badStore() {
         ConfigError e = files.error(ConfigFiles.WATCH + "store: mysql://user:hunter2@db/alimi\n");
-        assertThat(e.toString()).isEqualTo("alimi.yaml:5: store: expected sqlite:FILE (like sqlite:alimi.db), postgresql://HOST/DB or a jdbc: URL");
+        assertThat(e.toString()).isEqualTo("alimi.yaml:5: store: expected sqlite:FILE (like sqlite:alimi.db), postgresql://HOST/DB, or a jdbc:sqlite: / jdbc:postgresql: URL");
     }
 
     @Test
