@@ -6,6 +6,7 @@ import dev.alimi.model.Availability;
 import dev.alimi.model.Catalog;
 import dev.alimi.model.Delivery;
 import dev.alimi.model.Observation;
+import dev.alimi.model.Route;
 import dev.alimi.model.Site;
 import dev.alimi.model.StockEvent;
 import dev.alimi.model.Watch;
@@ -110,7 +111,7 @@ public final class CheckPipeline implements CheckTask {
             if (event instanceof StockEvent.SoldOut soldOut) {
                 listener.held(soldOut, "sold out");
                 listener.episodeEnded(soldOut, recorded.endedEpisodeMessages());
-                outbound.edit(now.dispatcher(), soldOut, recorded.endedEpisodeMessages());
+                outbound.followUp(now.catalog(), now.dispatcher(), soldOut, recorded.endedEpisodeMessages());
             }
         }
         recorded.held().forEach(h -> listener.held(new StockEvent.Restocked(watch, observation), h));
@@ -152,23 +153,40 @@ public final class CheckPipeline implements CheckTask {
         }
 
         /**
-         * The live update: the messages the episode's alerts produced are edited to say it sold out and how long it
-         * was buyable (Discord, Telegram, Slack with a bot token); each edit is stored as a delivery of its alert.
+         * The live update when an episode ends, per the follow-up of the route that sent each message: {@code edit}
+         * (default) rewrites messages whose service can edit ("sold out again after 42 s") and leaves the others;
+         * {@code reply} sends a short new message; {@code none} does nothing. Each is stored as a delivery of its alert.
          */
-        void edit(Dispatcher dispatcher, StockEvent.SoldOut event, List<StoredDelivery> sent) {
-            Map<String, String> ids = new LinkedHashMap<>();
+        void followUp(Catalog catalog, Dispatcher dispatcher, StockEvent.SoldOut event, List<StoredDelivery> sent) {
+            Map<String, String> editIds = new LinkedHashMap<>();
             Map<String, Long> alertOf = new LinkedHashMap<>();
             for (StoredDelivery s : sent) {
-                String id = s.delivery().messageId();
-                if (id == null) continue; // the channel gives no id: nothing to edit (incoming webhooks, ntfy, email)
-                ids.putIfAbsent(s.delivery().channel(), id);
-                alertOf.putIfAbsent(s.delivery().channel(), s.alertId());
+                String channel = s.delivery().channel();
+                String mode = store.outbox().find(s.alertId()).map(a -> followUpOf(catalog, a.route())).orElse("edit");
+                boolean wanted = switch (mode) {
+                    case "none" -> false;
+                    case "reply" -> true;
+                    default -> s.delivery().messageId() != null; // incoming webhooks, ntfy, email: nothing to edit
+                };
+                if (!wanted || alertOf.containsKey(channel)) continue;
+                alertOf.put(channel, s.alertId());
+                if (!mode.equals("reply")) editIds.put(channel, s.delivery().messageId());
             }
-            if (ids.isEmpty()) return;
-            for (Delivery d : dispatcher.update(event, ids)) {
+            List<String> replies = alertOf.keySet().stream().filter(c -> !editIds.containsKey(c)).toList();
+            if (!editIds.isEmpty()) record(dispatcher.update(event, editIds), alertOf, DeliveryKind.EDIT);
+            if (!replies.isEmpty()) record(dispatcher.dispatch(event, replies), alertOf, DeliveryKind.FOLLOW_UP);
+        }
+
+        private void record(List<Delivery> deliveries, Map<String, Long> alertOf, DeliveryKind kind) {
+            for (Delivery d : deliveries) {
                 Long alertId = alertOf.get(d.channel());
-                if (alertId != null) store.deliveries().record(alertId, DeliveryKind.EDIT, d);
+                if (alertId != null) store.deliveries().record(alertId, kind, d);
             }
+        }
+
+        private static String followUpOf(Catalog catalog, String routeKey) {
+            return catalog.routes().stream().filter(r -> r.key().equals(routeKey)).map(Route::followUp)
+                    .findFirst().orElse("edit");
         }
 
         int resendPending(Catalog catalog, Dispatcher dispatcher) {

@@ -20,6 +20,9 @@ public interface DeliveryLog {
     /** The alert's first accepted message that has a remote id: the one later edits change. */
     Optional<StoredDelivery> sentMessage(long alertId);
 
-    /** For each alert of an episode, its {@link #sentMessage}: what to edit when the episode ends, oldest first. */
+    /**
+     * For each alert of an episode, its first accepted message, oldest first: what to edit (those with a remote id)
+     * or follow up on when the episode ends.
+     */
     List<StoredDelivery> sentMessagesOfEpisode(long episodeId);
 }

@@ -72,7 +72,7 @@ final class JdbiDeliveryLog implements DeliveryLog {
     public List<StoredDelivery> sentMessagesOfEpisode(long episodeId) {
         return db.with(h -> h.createQuery("SELECT d.*, a.watch FROM deliveries d JOIN alerts a ON a.id = d.alert_id"
                         + " WHERE a.episode_id = :episodeId AND d.id IN (SELECT MIN(s.id) FROM deliveries s"
-                        + " WHERE s.kind = 'ALERT' AND s.status = 'SENT' AND s.message_id IS NOT NULL GROUP BY s.alert_id)"
+                        + " WHERE s.kind = 'ALERT' AND s.status = 'SENT' GROUP BY s.alert_id)"
                         + " ORDER BY d.id")
                 .bind("episodeId", episodeId)
                 .map((rs, ctx) -> read(rs))

@@ -206,4 +206,36 @@ class AlertRulesTest {
                     assertThat(d.delivery().messageId()).isEqualTo(String.valueOf(dev.alimi.notify.FakeDiscord.FIRST_MESSAGE_ID));
                 }));
     }
+
+    @Test
+    void soldOutEditsTheDiscordMessageByDefault() throws Exception {
+        RuleBench b = bench(SUNDAY_NOON_UTC).discord().watch(Rules.NONE, Rules.NONE, Rules.NONE, 1, 1);
+        b.check(5);
+        b.clock.advance(Duration.ofSeconds(42));
+        b.check(0);
+        assertThat(b.discord.received()).filteredOn(r -> r.method().equals("PATCH")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.path()).endsWith("/messages/" + dev.alimi.notify.FakeDiscord.FIRST_MESSAGE_ID);
+                    assertThat(r.body()).contains("42 s");
+                });
+    }
+
+    @Test
+    void followUpReplySendsAShortMessageWhereNothingCanBeEdited() throws Exception {
+        RuleBench b = bench(SUNDAY_NOON_UTC).followUp("reply").watch(Rules.NONE, Rules.NONE, Rules.NONE, 1, 1);
+        b.check(5);
+        b.clock.advance(Duration.ofSeconds(42));
+        b.check(0);
+        assertThat(b.slack.received()).filteredOn(r -> r.method().equals("POST")).hasSize(2)
+                .last().satisfies(r -> assertThat(r.body()).containsIgnoringCase("sold out").contains("42 s"));
+    }
+
+    @Test
+    void followUpNoneLeavesTheMessagesAlone() throws Exception {
+        RuleBench b = bench(SUNDAY_NOON_UTC).discord().followUp("none").watch(Rules.NONE, Rules.NONE, Rules.NONE, 1, 1);
+        b.check(5);
+        b.clock.advance(Duration.ofSeconds(42));
+        b.check(0);
+        assertThat(b.discord.received()).extracting(r -> r.method()).containsOnly("POST");
+    }
 }

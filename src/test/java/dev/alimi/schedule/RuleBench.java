@@ -57,6 +57,7 @@ final class RuleBench implements AutoCloseable {
     private String product = PRODUCT;
     private boolean html;
     private boolean toDiscord;
+    private String followUp;
 
     RuleBench(Path dir, Instant start) throws Exception {
         this.shop = DemoShop.start(0);
@@ -78,7 +79,7 @@ final class RuleBench implements AutoCloseable {
                 Duration.ofSeconds(1), List.of("mask"), watchRules, confirmIn, confirmOut);
         ChannelSpec channelSpec = toDiscord ? discord.spec("alerts") : slack.spec("alerts");
         List<Route> routes = routeRules == null ? List.of()
-                : List.of(new Route("masks", List.of("alerts"), List.of("mask"), null, null, routeRules, null));
+                : List.of(new Route("masks", List.of("alerts"), List.of("mask"), null, null, routeRules, followUp));
         Catalog catalog = new Catalog(null, Map.of("shop", site), List.of(watch), Map.of("alerts", channelSpec), routes,
                 List.of(), Duration.ofMinutes(5), WebSettings.DEFAULT, "sqlite:alimi.db");
         ChannelContext context = new ChannelContext(http, System.out, clock, Duration.ofSeconds(5));
@@ -93,6 +94,12 @@ final class RuleBench implements AutoCloseable {
                     }
                 });
         pipeline.apply(catalog, dispatcher);
+        return this;
+    }
+
+    /** The route's follow-up when an episode ends: edit, reply or none. */
+    RuleBench followUp(String mode) {
+        followUp = mode;
         return this;
     }
 

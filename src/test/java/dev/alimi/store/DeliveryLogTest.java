@@ -81,7 +81,10 @@ class DeliveryLogTest extends StoreTestBase {
                 inStock("KF94", 500, null, null), at(800))).orElseThrow();
         store.deliveries().record(next.id(), DeliveryKind.ALERT, delivery(Delivery.Outcome.SENT, 501, 1, "msg-2"));
 
-        assertThat(store.deliveries().sentMessagesOfEpisode(alert.episodeId())).containsExactly(first);
+        // every alert's first accepted message: with an id to edit, or without one (a follow-up goes there)
+        assertThat(store.deliveries().sentMessagesOfEpisode(alert.episodeId())).first().isEqualTo(first);
+        assertThat(store.deliveries().sentMessagesOfEpisode(alert.episodeId())).extracting(d -> d.delivery().messageId())
+                .containsExactly("msg-1", null);
         assertThat(store.deliveries().sentMessagesOfEpisode(later.id())).extracting(d -> d.delivery().messageId())
                 .containsExactly("msg-2");
     }
