@@ -50,6 +50,17 @@ final class Cli {
         return alerts(receiver);
     }
 
+    /** Writes {@code dir/alimi.yaml}: one JSON watch and the given {@code channels:} entries (YAML, 2-space indented). */
+    static java.nio.file.Path oneWatchConfig(java.nio.file.Path dir, String channels) throws java.io.IOException {
+        return java.nio.file.Files.writeString(dir.resolve("alimi.yaml"), """
+                watches:
+                  - name: one
+                    url: https://shop.example/p/1
+                    detect: { json-path: $.stock }
+                channels:
+                """ + channels.stripIndent().indent(2));
+    }
+
     String out() {
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alimi.notify.FakeDiscord;
 import dev.alimi.notify.FakeSlack;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,16 +17,10 @@ class NotifyTestCommandTest {
     @Test
     void sendsASampleAlertToANamedChannelAndReportsTheMessageId() throws Exception {
         try (FakeDiscord discord = new FakeDiscord()) {
-            Path file = dir.resolve("alimi.yaml");
-            Files.writeString(file, """
-                    watches:
-                      - name: one
-                        url: https://shop.example/p/1
-                        detect: { json-path: $.stock }
-                    channels:
-                      friends:
-                        type: discord
-                        url: %s
+            Path file = Cli.oneWatchConfig(dir, """
+                    friends:
+                      type: discord
+                      url: %s
                     """.formatted(discord.webhookUrl()));
             Cli cli = new Cli();
             assertThat(cli.run("notify-test", "friends", "--config", file.toString())).as(cli.err()).isZero();
@@ -46,16 +39,10 @@ class NotifyTestCommandTest {
             slack.respondNext(404, Map.of("Content-Type", "text/plain"), "no_service");
             Cli cli = new Cli();
             // the long form by URL alone is not possible, so go through a config
-            Path file = dir.resolve("alimi.yaml");
-            Files.writeString(file, """
-                    watches:
-                      - name: one
-                        url: https://shop.example/p/1
-                        detect: { json-path: $.stock }
-                    channels:
-                      team:
-                        type: slack
-                        url: %s
+            Path file = Cli.oneWatchConfig(dir, """
+                    team:
+                      type: slack
+                      url: %s
                     """.formatted(slack.webhookUrl()));
             assertThat(cli.run("notify-test", "team", "--config", file.toString())).isEqualTo(1);
             assertThat(cli.err()).contains("404").contains("no_service").doesNotContain(FakeSlack.TOKEN);
@@ -66,15 +53,7 @@ class NotifyTestCommandTest {
 
     @Test
     void unknownChannelNameListsTheKnownOnes() throws Exception {
-        Path file = dir.resolve("alimi.yaml");
-        Files.writeString(file, """
-                watches:
-                  - name: one
-                    url: https://shop.example/p/1
-                    detect: { json-path: $.stock }
-                channels:
-                  team: slack://T000/B000/XXXX
-                """);
+        Path file = Cli.oneWatchConfig(dir, "team: slack://T000/B000/XXXX");
         Cli cli = new Cli();
         assertThat(cli.run("notify-test", "tema", "--config", file.toString())).isEqualTo(1);
         assertThat(cli.err()).contains("no channel named 'tema'").contains("team");

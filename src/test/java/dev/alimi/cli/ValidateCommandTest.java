@@ -14,15 +14,7 @@ class ValidateCommandTest {
 
     @Test
     void validConfigSaysWhatItHolds() throws Exception {
-        Path file = dir.resolve("alimi.yaml");
-        Files.writeString(file, """
-                watches:
-                  - name: one
-                    url: https://shop.example/p/1
-                    detect: { json-path: $.stock }
-                channels:
-                  team: slack://T000/B000/XXXX
-                """);
+        Path file = Cli.oneWatchConfig(dir, "team: slack://T000/B000/XXXX");
         Cli cli = new Cli();
         assertThat(cli.run("validate", "--config", file.toString())).as(cli.err()).isZero();
         assertThat(cli.out()).contains("is valid").contains("1 watches").contains("1 implicit").contains("1 channels");
