@@ -20,6 +20,7 @@ import dev.alimi.policy.AlertPolicy;
 import dev.alimi.schedule.CheckListener;
 import dev.alimi.schedule.CheckPipeline;
 import dev.alimi.schedule.ConfirmBudget;
+import dev.alimi.schedule.Housekeeping;
 import dev.alimi.schedule.Lanes;
 import dev.alimi.schedule.Lease;
 import dev.alimi.schedule.SiteBudget;
@@ -47,6 +48,7 @@ final class AlimiService implements AutoCloseable {
     private final CheckPipeline pipeline;
     private final Lanes lanes;
     private final IncidentTracker incidents;
+    private final Housekeeping housekeeping;
     private Catalog current;
     private Dispatcher dispatcher;
 
@@ -62,6 +64,7 @@ final class AlimiService implements AutoCloseable {
                 ConfirmBudget.paced(this::budgetOf, clock, Sleeper.parking()), new Admin(listener));
         this.lanes = new Lanes(pipeline, Lease.ALWAYS, clock, Sleeper.parking(),
                 (site, cause) -> incidents.laneRestarted(site, cause).ifPresent(this::tell));
+        this.housekeeping = new Housekeeping(store, Retention.DEFAULT, Housekeeping.EVERY, clock, Sleeper.parking());
     }
 
     /** Passes everything on to the listener and feeds the incident tracker, which may tell the admins. */
@@ -128,8 +131,7 @@ final class AlimiService implements AutoCloseable {
             // What a previous run stored but did not deliver goes out (or expires) before any new check.
             int resent = pipeline.resendPending();
             if (resent > 0) log.info("sent {} alert(s) a previous run had stored but not delivered", resent);
-            long pruned = store.observations().prune(clock.instant(), Retention.DEFAULT);
-            if (pruned > 0) log.debug("pruned {} old observations", pruned);
+            housekeeping.start();
         }
         Reconciliation changes = lanes.apply(next);
         for (String removed : changes.removedWatches()) {
@@ -176,6 +178,7 @@ final class AlimiService implements AutoCloseable {
     @Override
     public synchronized void close() {
         lanes.stop();
+        housekeeping.close();
         if (dispatcher != null) dispatcher.close();
         fetchers.close();
         channels.close();
