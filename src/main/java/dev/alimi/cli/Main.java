@@ -2,6 +2,7 @@ package dev.alimi.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.alimi.fetch.ProxyTunnelling;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        ProxyTunnelling.allowBasic(); // before any HTTP client exists
         CliContext context = CliContext.system();
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> context.stop().stopAndWait(java.time.Duration.ofSeconds(10)), "alimi-shutdown"));

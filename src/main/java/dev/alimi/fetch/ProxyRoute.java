@@ -1,6 +1,7 @@
 package dev.alimi.fetch;
 
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * One HTTP proxy of a site: where it listens, the {@code Proxy-Authorization} value for its
- * credentials (or null), and a label safe to show in reasons and logs (password redacted).
+ * credentials (or null), the credentials themselves for CONNECT tunnels (https targets), and a
+ * label safe to show in reasons and logs (password redacted).
  */
-record ProxyRoute(InetSocketAddress address, String authorization, String label) {
+record ProxyRoute(InetSocketAddress address, String authorization, PasswordAuthentication credentials, String label) {
 
     private static final Pattern USERINFO = Pattern.compile("(?<=//)([^/@:\\s]+):[^/@\\s]*@");
 
@@ -27,6 +29,7 @@ record ProxyRoute(InetSocketAddress address, String authorization, String label)
         }
         int port = proxy.getPort() == -1 ? 80 : proxy.getPort();
         String authorization = null;
+        PasswordAuthentication credentials = null;
         String rawUserInfo = proxy.getRawUserInfo();
         if (rawUserInfo != null && !rawUserInfo.isEmpty()) {
             int colon = rawUserInfo.indexOf(':');
@@ -34,10 +37,16 @@ record ProxyRoute(InetSocketAddress address, String authorization, String label)
             String pass = colon < 0 ? "" : decode(rawUserInfo.substring(colon + 1));
             authorization = "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8));
+            credentials = new PasswordAuthentication(user, pass.toCharArray());
         }
         String label = "http://" + (rawUserInfo == null ? "" : redactUserInfo(rawUserInfo) + "@")
                 + proxy.getHost() + ":" + port;
-        return new ProxyRoute(InetSocketAddress.createUnresolved(proxy.getHost(), port), authorization, label);
+        return new ProxyRoute(InetSocketAddress.createUnresolved(proxy.getHost(), port), authorization, credentials, label);
+    }
+
+    /** A fresh authenticator answering this proxy's challenges (null without credentials). */
+    ProxyAuthenticator authenticator() {
+        return credentials == null ? null : new ProxyAuthenticator(credentials);
     }
 
     /** Replaces the password of every {@code scheme://user:pass@} in {@code text} with {@code ***}. */

@@ -38,8 +38,8 @@ public final class SiteFetcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SiteFetcher.class);
 
-    /** A client and the proxy it goes through (null: direct). */
-    private record Route(HttpClient client, ProxyRoute proxy) {}
+    /** A client, the proxy it goes through (null: direct) and what answers that proxy's challenges (or null). */
+    private record Route(HttpClient client, ProxyRoute proxy, ProxyAuthenticator authenticator) {}
 
     private final Site site;
     private final Clock clock;
@@ -63,23 +63,34 @@ public final class SiteFetcher implements AutoCloseable {
         List<ProxyRoute> proxies = site.proxies().stream().map(ProxyRoute::of).toList();
         List<Route> built = new ArrayList<>();
         if (proxies.isEmpty()) {
-            built.add(new Route(client(HttpClient.Builder.NO_PROXY), null));
+            built.add(new Route(client(null, null), null, null));
         } else {
             // HttpClient fixes its proxy at build time, so rotating proxies means one client each.
-            for (ProxyRoute p : proxies) built.add(new Route(client(ProxySelector.of(p.address())), p));
+            for (ProxyRoute p : proxies) {
+                ProxyAuthenticator auth = p.authenticator();
+                built.add(new Route(client(p, auth), p, auth));
+            }
         }
         this.routes = List.copyOf(built);
+        if (proxies.stream().anyMatch(p -> p.credentials() != null) && !ProxyTunnelling.basicAllowed()) {
+            log.warn("site {}: a proxy has a password but this JVM sends none on CONNECT ({} is not empty):"
+                    + " https pages through it will fail with 407", site.name(), ProxyTunnelling.DISABLED_SCHEMES);
+        }
         this.slots = new Semaphore(Math.max(1, site.maxInFlight()));
     }
 
-    private HttpClient client(ProxySelector proxy) {
-        return HttpClient.newBuilder()
+    /** A client going direct ({@code proxy} null) or through {@code proxy}, answering its challenges with {@code auth}. */
+    private HttpClient client(ProxyRoute proxy, ProxyAuthenticator auth) {
+        HttpClient.Builder b = HttpClient.newBuilder()
                 .executor(executor)
                 .version(HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(site.timeout())
-                .proxy(proxy)
-                .build();
+                .proxy(proxy == null ? HttpClient.Builder.NO_PROXY : ProxySelector.of(proxy.address()));
+        // https goes through a CONNECT tunnel, which never carries our Proxy-Authorization header: the
+        // client answers the proxy's 407 through the authenticator (see ProxyTunnelling).
+        if (auth != null) b.authenticator(auth);
+        return b.build();
     }
 
     /**
@@ -160,6 +171,7 @@ public final class SiteFetcher implements AutoCloseable {
             timedOut.set(true);
             handler.abort();
         }, CompletableFuture.delayedExecutor(remaining, TimeUnit.NANOSECONDS, executor));
+        long challengesBefore = route.authenticator() == null ? 0 : route.authenticator().challenges();
         try {
             HttpResponse<byte[]> response = route.client().send(request, handler);
             if (response.statusCode() == 407 && route.proxy() != null) {
@@ -172,6 +184,9 @@ public final class SiteFetcher implements AutoCloseable {
             throw new FetchFailure("interrupted");
         } catch (IOException | RuntimeException e) {
             if (timedOut.get()) throw FetchFailure.timedOut(site.timeout());
+            if (route.authenticator() != null && route.authenticator().challenges() - challengesBefore >= 2) {
+                throw new FetchFailure("proxy authentication failed at " + route.proxy().label() + " (wrong user or password?)");
+            }
             throw FailureReasons.of(e, target(uri), route.proxy(), site.timeout(), site.maxBodyBytes());
         } finally {
             watchdog.cancel(false);
@@ -205,7 +220,9 @@ public final class SiteFetcher implements AutoCloseable {
                 log.debug("site {}: header {} skipped (restricted or invalid)", site.name(), name);
             }
         });
-        if (route.proxy() != null && route.proxy().authorization() != null) {
+        if (route.proxy() != null && route.proxy().authorization() != null && uri.getScheme().equalsIgnoreCase("http")) {
+            // Sent up front for plain http (no 407 round trip); never on https, where it would ride inside the
+            // tunnel to the shop.
             b.header("Proxy-Authorization", route.proxy().authorization());
         }
         return b.build();
