@@ -111,7 +111,7 @@ final class ShopifyRecipe implements Recipe {
                 return Finding.unknown(NAME, "variant " + variantId + " not in the product's variants (ids: "
                         + ids(all) + ")" + chosen.note() + " in " + where);
             }
-            where += ".variants[id=" + variantId + "]" + chosen.note();
+            where += ".variants[id=" + variantId + "]";
         }
         Boolean productAvailable = variantId == null ? LenientJson.bool(product, "available") : null;
         List<JsonNode> inStock = new ArrayList<>();
@@ -136,14 +136,16 @@ final class ShopifyRecipe implements Recipe {
         }
         Price price = price(inStock.isEmpty() ? variants : inStock, product);
         String priceNote = price == null ? "" : "; price " + StructuredData.show(price);
-        if (reasons.isEmpty() && productAvailable == null) return new Finding(NAME, Availability.UNKNOWN, null, price, where + " states no availability");
+        if (reasons.isEmpty() && productAvailable == null) {
+            return new Finding(NAME, Availability.UNKNOWN, null, price, where + " states no availability" + chosen.note());
+        }
         boolean in = !inStock.isEmpty() || (reasons.isEmpty() && Boolean.TRUE.equals(productAvailable));
         String counts = variants.size() == 1 ? reasons.isEmpty() ? "available " + productAvailable : reasons.getFirst()
                 : inStock.size() + " of " + variants.size() + " variants in stock";
         Long q = in && counted ? quantity : null;
         String qtyNote = q == null ? "" : ", " + q + " units";
         return new Finding(NAME, in ? Availability.IN_STOCK : Availability.OUT_OF_STOCK, q, price,
-                where + " " + counts + qtyNote + priceNote);
+                where + " " + counts + qtyNote + priceNote + chosen.note());
     }
 
     /** Whole numbers are minor units ({@code .js}: 1999 = 19.99); strings are major units ({@code "19.99"}). */
