@@ -107,7 +107,7 @@ final class WatchReader {
         DetectSpec spec = detect.read(w);
         Rules rules = new RulesReader(reader).read(w);
         boolean preorder = w.has("preorder") ? w.bool("preorder", false)
-                : sitePreorder.getOrDefault(site, defaults.preorder());
+                : site != null && sitePreorder.containsKey(site) ? sitePreorder.get(site) : defaults.preorder();
         String variant = variant(w, spec, url);
         Watch watch = new Watch(
                 name == null ? null : name.value(),
