@@ -107,7 +107,8 @@ final class AlimiService implements AutoCloseable {
     /** What the config loader must know about the registries to validate a config. */
     static ConfigChecks configChecks() {
         ChannelRegistry channels = ChannelRegistry.standard();
-        return new ConfigChecks(DetectorRegistry.standard().recipeNames(), channels::problem);
+        DetectorRegistry detectors = DetectorRegistry.standard();
+        return new ConfigChecks(detectors.recipeNames(), channels::problem, detectors::variantProblem);
     }
 
     /** Starts checking a config, or switches a running service to a new one, keeping watch state. */

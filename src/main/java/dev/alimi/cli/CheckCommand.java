@@ -41,7 +41,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Examples:",
                 "  alimi check https://shop.example/p/9 --css button.buy --in-stock-text 'Add to cart' --out-of-stock-text 'Sold out'",
                 "  alimi check https://shop.example/api/p/77 --json-path '$.data.stockQuantity' --price '$.data.price' --json",
-                "  alimi check --file saved.html --url https://shop.example/p/9 --css '#availability' --in-stock-text 'In Stock'"})
+                "  alimi check --file saved.html --url https://shop.example/p/9 --css '#availability' --in-stock-text 'In Stock'",
+                "  alimi check https://shop.example/products/mask.js --detect shopify --variant 39402345 --preorder"})
 final class CheckCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -97,6 +98,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--units", paramLabel = "N", description = "units per purchase, for the unit price")
     Integer units;
 
+    @Option(names = "--preorder", description = "count pre-order, pre-sale and back-order offers as in stock (like `preorder: true`)")
+    boolean preorder;
+
+    @Option(names = "--variant", paramLabel = "ID", description = "the variant whose stock decides (like `variant: ID`; shopify)")
+    String variant;
+
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GET", description = "HTTP method (default: GET)")
     String method;
 
@@ -126,8 +133,14 @@ final class CheckCommand implements Callable<Integer> {
         }
         DetectorRegistry registry = DetectorRegistry.standard();
         DetectSpec detect = detectSpec(registry);
+        if (variant != null) {
+            if (variant.isBlank()) throw new ParameterException(spec.commandLine(), "--variant needs a variant id");
+            registry.variantProblem(detect, target).ifPresent(problem -> {
+                throw new ParameterException(spec.commandLine(), "--variant: " + problem);
+            });
+        }
         Watch watch = new Watch(target.getHost() + target.getPath(), target.getHost(), target, null, request(), detect,
-                Watch.DEFAULT_INTERVAL, null, null, null, units, List.of());
+                Watch.DEFAULT_INTERVAL, null, null, null, units, List.of()).withPreorder(preorder).withVariant(variant);
         print(observe(watch, new Detection(registry)));
         return 0;
     }

@@ -45,8 +45,10 @@ final class CatalogReader {
         Section top = reader.section(root, "", TOP_KEYS);
         if (!(root instanceof MappingNode)) return null;
         Defaults defaults = Defaults.read(top.section("defaults", Defaults.KEYS));
-        Map<String, Site> sites = new SiteReader(reader, defaults).read(top.section("sites", null));
-        List<Watch> watches = new WatchReader(reader, defaults, new DetectReader(reader, checks.recipes())).read(top, sites);
+        SiteReader siteReader = new SiteReader(reader, defaults);
+        Map<String, Site> sites = siteReader.read(top.section("sites", null));
+        List<Watch> watches = new WatchReader(reader, defaults, new DetectReader(reader, checks.recipes()), siteReader.preorder(),
+                checks.variantProblem()).read(top, sites);
         Section channelSection = top.section("channels", null);
         Map<String, ChannelSpec> channels = new ChannelReader(reader, checks.channelProblem()).read(channelSection);
         // Channels that failed their check are still names the user defined: no second error for routes to them.

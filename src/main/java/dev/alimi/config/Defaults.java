@@ -9,10 +9,10 @@ import java.util.List;
 
 /** The {@code defaults:} section: values for sites and watches that do not set their own. */
 record Defaults(Duration timeout, Duration interval, String userAgent, Rate rate, int maxInFlight, Duration alertTtl,
-        int confirmIn, int confirmOut) {
+        int confirmIn, int confirmOut, boolean preorder) {
 
     static final List<String> KEYS = List.of("timeout", "interval", "user-agent", "rate", "max-in-flight", "alert-ttl",
-            "confirm-in", "confirm-out");
+            "confirm-in", "confirm-out", "preorder");
 
     static Defaults read(Section s) {
         String ua = s.string("user-agent");
@@ -25,7 +25,8 @@ record Defaults(Duration timeout, Duration interval, String userAgent, Rate rate
                 maxInFlight == null ? Site.DEFAULT_MAX_IN_FLIGHT : maxInFlight,
                 s.duration("alert-ttl", Catalog.DEFAULT_ALERT_TTL),
                 RulesReader.confirm(s, "confirm-in", 1),
-                RulesReader.confirm(s, "confirm-out", 1));
+                RulesReader.confirm(s, "confirm-out", 1),
+                s.bool("preorder", false));
     }
 
     /** A site for a host the config did not name, with these defaults applied. */

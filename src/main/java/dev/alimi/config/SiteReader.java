@@ -12,12 +12,13 @@ final class SiteReader {
 
     static final List<String> KEYS = List.of("base-url", "rate", "timeout", "headers", "cookies", "user-agent", "proxy",
             "blackout", "requires-signup", "max-in-flight", "max-body", "max-decoded", "min-stock", "require-quantity",
-            "max-price", "max-unit-price", "units", "cooldown");
+            "max-price", "max-unit-price", "units", "cooldown", "preorder");
 
     private static final String PROXY_EXPECTED = "expected a proxy URL like http://user:password@proxy.example:3128, a list of them, or \"\" for none";
 
     private final NodeReader reader;
     private final Defaults defaults;
+    private final Map<String, Boolean> preorder = new LinkedHashMap<>();
 
     SiteReader(NodeReader reader, Defaults defaults) {
         this.reader = reader;
@@ -31,9 +32,19 @@ final class SiteReader {
                 reader.error(e.keyNode(), e.path(), "a site needs a name");
                 continue;
             }
-            out.put(e.key(), site(e.key(), reader.section(e.value(), e.path(), KEYS)));
+            Section s = reader.section(e.value(), e.path(), KEYS);
+            out.put(e.key(), site(e.key(), s));
+            preorder.put(e.key(), s.bool("preorder", defaults.preorder()));
         }
         return out;
+    }
+
+    /**
+     * {@code preorder} of each site read, {@code defaults.preorder} where unset: a detection setting
+     * its watches inherit, so it lives on the watch, not on the site.
+     */
+    Map<String, Boolean> preorder() {
+        return Map.copyOf(preorder);
     }
 
     private Site site(String name, Section s) {

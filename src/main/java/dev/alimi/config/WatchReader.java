@@ -16,7 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -26,22 +29,30 @@ final class WatchReader {
 
     static final List<String> KEYS = List.of("name", "site", "url", "link", "method", "body", "json", "form", "graphql",
             "headers", "detect", "interval", "min-stock", "max-price", "max-unit-price", "units", "tags",
-            "require-quantity", "blackout", "requires-signup", "cooldown", "confirm-in", "confirm-out");
+            "require-quantity", "blackout", "requires-signup", "cooldown", "confirm-in", "confirm-out", "preorder", "variant");
     private static final List<String> BODY_KEYS = List.of("body", "json", "form", "graphql");
     private static final List<String> GRAPHQL_KEYS = List.of("query", "variables", "operation-name");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final String URL_EXAMPLE = "https://shop.example/p/1";
+    /** Shop variant ids: numbers, or ids like {@code gid://shop/Variant/12}; never spaces. */
+    private static final Pattern VARIANT = Pattern.compile("[A-Za-z0-9_:/.\\-]{1,100}");
 
     private final NodeReader reader;
     private final Defaults defaults;
     private final DetectReader detect;
     private final References references;
+    private final Map<String, Boolean> sitePreorder;
+    private final BiFunction<DetectSpec, URI, Optional<String>> variantProblem;
 
-    WatchReader(NodeReader reader, Defaults defaults, DetectReader detect) {
+    /** {@code sitePreorder}: each named site's {@code preorder}; {@code variantProblem}: the detect registry's check. */
+    WatchReader(NodeReader reader, Defaults defaults, DetectReader detect, Map<String, Boolean> sitePreorder,
+                BiFunction<DetectSpec, URI, Optional<String>> variantProblem) {
         this.reader = reader;
         this.defaults = defaults;
         this.detect = detect;
         this.references = new References(reader);
+        this.sitePreorder = Map.copyOf(sitePreorder);
+        this.variantProblem = variantProblem;
     }
 
     /** The watches; implicit sites are added to {@code sites} in order of first use. */
@@ -95,6 +106,9 @@ final class WatchReader {
         RequestSpec request = request(w);
         DetectSpec spec = detect.read(w);
         Rules rules = new RulesReader(reader).read(w);
+        boolean preorder = w.has("preorder") ? w.bool("preorder", false)
+                : site != null && sitePreorder.containsKey(site) ? sitePreorder.get(site) : defaults.preorder();
+        String variant = variant(w, spec, url);
         Watch watch = new Watch(
                 name == null ? null : name.value(),
                 site,
@@ -106,8 +120,28 @@ final class WatchReader {
                 w.has("tags") ? w.strings("tags") : List.of(),
                 rules,
                 RulesReader.confirm(w, "confirm-in", defaults.confirmIn()),
-                RulesReader.confirm(w, "confirm-out", defaults.confirmOut()));
+                RulesReader.confirm(w, "confirm-out", defaults.confirmOut()),
+                preorder,
+                variant);
         return name == null || url == null || site == null || spec == null || request == null ? null : watch;
+    }
+
+    /** {@code variant}: an id, and a detect spec that can choose it; null when unset or after a problem. */
+    private String variant(Section w, DetectSpec spec, URI url) {
+        if (!w.has("variant")) return null;
+        Scalar v = w.scalar("variant", "expected a variant id like 39402345");
+        if (v == null) return null;
+        String id = v.value().strip();
+        if (!VARIANT.matcher(id).matches()) {
+            reader.error(v.node(), v.path(), "expected a variant id like 39402345 (letters, digits and _:/.- only)");
+            return null;
+        }
+        Optional<String> problem = spec == null ? Optional.empty() : variantProblem.apply(spec, url);
+        if (problem.isPresent()) {
+            reader.error(v.node(), v.path(), problem.get());
+            return null;
+        }
+        return id;
     }
 
     private String site(Section w, URI url, Map<String, Site> sites, Set<String> namedSites) {

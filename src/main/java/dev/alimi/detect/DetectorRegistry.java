@@ -1,9 +1,11 @@
 package dev.alimi.detect;
 
 import dev.alimi.model.DetectSpec;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -44,6 +46,21 @@ public final class DetectorRegistry {
     /** Names usable as {@code detect: NAME}, sorted. */
     public Set<String> recipeNames() {
         return new TreeSet<>(recipes.keySet());
+    }
+
+    /**
+     * Why a watch with this spec at {@code url} cannot use {@code variant:}, or empty when it can: for
+     * the config check. Rules select their variant themselves (point the selector at it).
+     */
+    public Optional<String> variantProblem(DetectSpec spec, URI url) {
+        return switch (spec) {
+            case DetectSpec.Rule rule -> Optional.of("a rule reads what its selectors point at and cannot choose a"
+                    + " variant; point css/json-path at the variant, or use detect: shopify");
+            case DetectSpec.Recipe recipe -> {
+                Supplier<? extends Detector> factory = recipes.get(recipe.name());
+                yield factory != null && factory.get() instanceof Recipe r ? r.variantProblem(url) : Optional.empty();
+            }
+        };
     }
 
     /**

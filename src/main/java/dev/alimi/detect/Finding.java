@@ -33,6 +33,10 @@ record Finding(String detector, Availability availability, Long quantity, Price 
         return new Finding(name, availability, quantity, price, evidence);
     }
 
+    Finding withAvailability(Availability newAvailability) {
+        return new Finding(detector, newAvailability, quantity, price, evidence);
+    }
+
     Finding withPrice(Price newPrice) {
         return new Finding(detector, availability, quantity, newPrice, evidence);
     }

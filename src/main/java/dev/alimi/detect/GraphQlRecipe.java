@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code {query, variables}}): stock fields anywhere under {@code data}, {@code stockLevel}
  * IN_STOCK / LOW_STOCK / OUT_OF_STOCK, {@code stockStatus}, {@code availableForSale},
  * {@code inStock}, {@code quantityAvailable}. LOW_STOCK is in stock with an unknown small
- * quantity. Any variant in stock makes the answer in stock. For another field, use a
+ * quantity. ON_BACKORDER / PRE_ORDER (WPGraphQL WooCommerce, other storefronts) are out of stock
+ * unless the watch says {@code preorder: true}. Any variant in stock makes the answer in stock. For another field, use a
  * {@code json-path} rule with the same POST request.
  */
 final class GraphQlRecipe implements Recipe {
@@ -50,7 +51,7 @@ final class GraphQlRecipe implements Recipe {
         long quantity = 0;
         boolean counted = false;
         for (Field f : fields) {
-            Availability a = meaning(f);
+            Availability a = meaning(f, watch.preorder());
             if (f.name().equals("quantityAvailable") && f.value().isNumber()) {
                 quantity += Math.max(0, f.value().asLong());
                 counted = true;
@@ -62,17 +63,35 @@ final class GraphQlRecipe implements Recipe {
             boolean low = "LOW_STOCK".equals(in.value().asText().toUpperCase(Locale.ROOT));
             return Optional.of(new Finding(NAME, Availability.IN_STOCK, counted ? quantity : null, price(data),
                     in.path() + " = " + Evidence.quote(in.value().asText()) + (low ? " (few left, count unknown)" : "")
+                            + advanceNote(in, watch.preorder())
                             + (fields.size() > 1 ? " (any in stock counts, " + fields.size() + " fields)" : "")));
         }
         if (out != null) {
             return Optional.of(new Finding(NAME, Availability.OUT_OF_STOCK, null, price(data),
-                    out.path() + " = " + Evidence.quote(out.value().asText())));
+                    out.path() + " = " + Evidence.quote(out.value().asText()) + advanceNote(out, watch.preorder())));
         }
         Field f = fields.getFirst();
         return Optional.of(Finding.unknown(NAME, f.path() + " = " + Evidence.quote(f.value().asText()) + " is not a stock state"));
     }
 
-    private static Availability meaning(Field f) {
+    /** The schema.org name of a pre-order or back-order state, or null. */
+    private static String advanceTerm(Field f) {
+        if (!f.value().isTextual()) return null;
+        return switch (f.value().asText().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')) {
+            case "ON_BACKORDER", "ONBACKORDER", "BACKORDER", "BACK_ORDER" -> "BackOrder";
+            case "PRE_ORDER", "PREORDER" -> "PreOrder";
+            case "PRE_SALE", "PRESALE" -> "PreSale";
+            default -> null;
+        };
+    }
+
+    private static String advanceNote(Field f, boolean preorder) {
+        String term = advanceTerm(f);
+        return term == null ? "" : StockTerm.advanceNote(term, preorder);
+    }
+
+    private static Availability meaning(Field f, boolean preorder) {
+        if (advanceTerm(f) != null) return preorder ? Availability.IN_STOCK : Availability.OUT_OF_STOCK;
         JsonNode v = f.value();
         return switch (f.name()) {
             case "availableForSale", "inStock", "isInStock", "available" -> v.isBoolean()

@@ -26,8 +26,11 @@ final class JsonLdReader {
 
     private JsonLdReader() {}
 
-    /** The product's availability (UNKNOWN when its offers do not say) and price, or empty with no product. */
-    static Optional<Finding> read(ParsedPage page) {
+    /**
+     * The product's availability (UNKNOWN when its offers do not say) and price, or empty with no
+     * product; {@code preorder}: pre-order and back-order offers count as in stock.
+     */
+    static Optional<Finding> read(ParsedPage page, boolean preorder) {
         List<JsonNode> products = new ArrayList<>();
         List<JsonNode> offers = new ArrayList<>();
         List<String> broken = new ArrayList<>();
@@ -46,9 +49,9 @@ final class JsonLdReader {
         String path = page.page().url() == null ? null : page.page().url().getPath();
         JsonNode product = products.stream().filter(p -> samePage(p, path)).findFirst()
                 .orElse(products.isEmpty() ? null : products.getFirst());
-        if (product != null) return Optional.of(fromProduct(product));
-        if (!offers.isEmpty()) return Optional.of(fromOffers("Offer", offers, "json-ld Offer"));
-        return fromBroken(broken);
+        if (product != null) return Optional.of(fromProduct(product, preorder));
+        if (!offers.isEmpty()) return Optional.of(fromOffers("Offer", offers, "json-ld Offer", preorder));
+        return fromBroken(broken, preorder);
     }
 
     private static void collect(JsonNode node, List<JsonNode> products, List<JsonNode> offers, int depth) {
@@ -98,12 +101,12 @@ final class JsonLdReader {
         return false;
     }
 
-    private static Finding fromProduct(JsonNode product) {
+    private static Finding fromProduct(JsonNode product, boolean preorder) {
         String type = isA(product, "ProductGroup") ? "ProductGroup" : "Product";
         List<JsonNode> offers = offersOf(product);
         for (JsonNode variant : LenientJson.objects(product, "hasVariant")) offers.addAll(offersOf(variant));
         if (offers.isEmpty() && LenientJson.text(product, "availability") != null) offers.add(product);
-        return fromOffers(type, offers, "json-ld " + type + (offers.size() > 1 ? " offers" : " offer"));
+        return fromOffers(type, offers, "json-ld " + type + (offers.size() > 1 ? " offers" : " offer"), preorder);
     }
 
     private static List<JsonNode> offersOf(JsonNode product) {
@@ -116,7 +119,7 @@ final class JsonLdReader {
         return out;
     }
 
-    private static Finding fromOffers(String type, List<JsonNode> offers, String where) {
+    private static Finding fromOffers(String type, List<JsonNode> offers, String where, boolean preorder) {
         StockTerm in = null;
         StockTerm out = null;
         String inRaw = null;
@@ -124,7 +127,7 @@ final class JsonLdReader {
         JsonNode inOffer = null;
         for (JsonNode offer : offers) {
             String raw = LenientJson.text(offer, "availability");
-            Optional<StockTerm> term = StockTerm.parse(raw);
+            Optional<StockTerm> term = StockTerm.parse(raw, preorder);
             if (term.isEmpty()) continue;
             if (term.get().availability() == Availability.IN_STOCK && in == null) {
                 in = term.get();
@@ -178,14 +181,14 @@ final class JsonLdReader {
     }
 
     /** JSON-LD too broken to parse still often spells its availability plainly. */
-    private static Optional<Finding> fromBroken(List<String> broken) {
+    private static Optional<Finding> fromBroken(List<String> broken, boolean preorder) {
         for (String data : broken) {
             if (!data.contains("Product")) continue;
             Matcher m = AVAILABILITY.matcher(data.length() > 200_000 ? data.substring(0, 200_000) : data);
             Availability seen = null;
             String raw = null;
             while (m.find()) {
-                Optional<StockTerm> term = StockTerm.parse(m.group(1));
+                Optional<StockTerm> term = StockTerm.parse(m.group(1), preorder);
                 if (term.isEmpty()) continue;
                 if (seen != null && seen != term.get().availability()) {
                     return Optional.of(Finding.unknown(KIND, "unparsable json-ld with conflicting availabilities"));
@@ -194,7 +197,7 @@ final class JsonLdReader {
                 raw = m.group(1);
             }
             if (seen != null) {
-                StockTerm term = StockTerm.parse(raw).orElseThrow();
+                StockTerm term = StockTerm.parse(raw, preorder).orElseThrow();
                 return Optional.of(Finding.of(KIND, seen, term.describe("unparsable json-ld Product availability", raw)));
             }
         }

@@ -16,7 +16,7 @@ final class JsonLdRecipe implements Recipe {
     @Override
     public Optional<Finding> read(Watch watch, ParsedPage page) {
         if (page.looksLikeJson()) return Optional.empty();
-        Finding f = StructuredData.read(page);
+        Finding f = StructuredData.read(page, watch.preorder());
         return Optional.of(f.detector().equals(NAME) ? f : f.withDetector(NAME + "/" + f.detector()));
     }
 }

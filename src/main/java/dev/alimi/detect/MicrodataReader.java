@@ -19,7 +19,8 @@ final class MicrodataReader {
 
     private MicrodataReader() {}
 
-    static Optional<Finding> read(ParsedPage page) {
+    /** {@code preorder}: pre-order and back-order values count as in stock. */
+    static Optional<Finding> read(ParsedPage page, boolean preorder) {
         ProductArea area = page.area();
         Element scope = null;
         List<Element> props = new ArrayList<>();
@@ -35,7 +36,7 @@ final class MicrodataReader {
         for (Element e : props) {
             if (!hasProp(e, "availability")) continue;
             String raw = value(e);
-            Optional<StockTerm> term = StockTerm.parse(raw);
+            Optional<StockTerm> term = StockTerm.parse(raw, preorder);
             if (term.isEmpty()) continue;
             if (seen == null || term.get().availability() == Availability.IN_STOCK && seen != Availability.IN_STOCK) {
                 seen = term.get().availability();

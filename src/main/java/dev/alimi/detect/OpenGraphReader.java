@@ -13,7 +13,8 @@ final class OpenGraphReader {
 
     private OpenGraphReader() {}
 
-    static Optional<Finding> read(ParsedPage page) {
+    /** {@code preorder}: {@code preorder} / {@code backorder} values count as in stock. */
+    static Optional<Finding> read(ParsedPage page, boolean preorder) {
         // One walk collects every <meta property|name=…>; big pages make each extra select costly.
         Map<String, String> metas = new HashMap<>();
         for (Element meta : page.elements()) {
@@ -26,7 +27,7 @@ final class OpenGraphReader {
         for (String key : new String[] {"og:availability", "product:availability"}) {
             String raw = metas.get(key);
             if (raw == null) continue;
-            Optional<StockTerm> term = StockTerm.parse(raw);
+            Optional<StockTerm> term = StockTerm.parse(raw, preorder);
             if (term.isPresent()) {
                 seen = term.get().availability();
                 evidence = term.get().describe("<meta property=" + key + ">", raw);

@@ -1,33 +1,69 @@
 package dev.alimi.detect;
 
 import dev.alimi.model.Availability;
+import java.util.Locale;
 import org.jsoup.nodes.Element;
 
-/** Availability from the visible text of the product area: buy buttons, sold-out labels, quantities. */
+/**
+ * Availability from the visible text of the product area: buy buttons, sold-out labels, quantities.
+ * A buy button labelled as a pre-order ({@code 예약구매}, {@code Pre-order}, {@code 予約} …) is
+ * out of stock unless the watch says {@code preorder: true}; an out-of-stock phrase still wins.
+ */
 final class ProductText {
 
     static final String KIND = "text";
 
+    /** A button label longer than this is a block of text, not a label. */
+    private static final int MAX_LABEL = 60;
+
     private ProductText() {}
 
     /** The text's decision; UNKNOWN when it holds no stock phrase. */
-    static Finding read(ParsedPage page) {
+    static Finding read(ParsedPage page, boolean preorder) {
         ProductArea area = page.area();
         String where = area.describe();
-        // A disabled buy button is how many shops say "sold out" without words.
+        String preOrderLabel = null;
+        String preOrderPhrase = null;
         for (Element button : page.elements()) {
-            if (!isDisabledButton(button) || !area.contains(button)) continue;
+            if (!isButton(button)) continue;
+            boolean disabled = isDisabled(button);
+            if (!disabled && preOrderLabel != null) continue;
             String label = VisibleText.normalize(VisibleText.of(button));
-            String phrase = StockPhrases.inPhrase(label);
-            if (phrase != null) {
+            String advance = label.length() > MAX_LABEL ? null : StockPhrases.preOrderPhrase(label);
+            // A disabled buy button is how many shops say "sold out" without words.
+            if (disabled && (StockPhrases.inPhrase(label) != null || advance != null) && area.contains(button)) {
                 return Finding.of(KIND, Availability.OUT_OF_STOCK, "disabled buy button " + Evidence.quote(label)
                         + " in " + where);
             }
+            if (!disabled && advance != null && area.contains(button)) {
+                preOrderLabel = label;
+                preOrderPhrase = advance;
+            }
         }
-        return StockPhrases.read(KIND, where, area.text());
+        Finding text = StockPhrases.read(KIND, where, area.text());
+        if (preOrderLabel == null || text.availability() == Availability.OUT_OF_STOCK) return text;
+        String term = preOrderPhrase.startsWith("back") ? "BackOrder" : "PreOrder";
+        String evidence = "pre-order button " + Evidence.quote(preOrderLabel) + " in " + where
+                + StockTerm.advanceNote(term, preorder);
+        return preorder ? new Finding(KIND, Availability.IN_STOCK, text.quantity(), null, evidence)
+                : Finding.of(KIND, Availability.OUT_OF_STOCK, evidence);
     }
 
-    private static boolean isDisabledButton(Element e) {
+    private static boolean isButton(Element e) {
+        if (e.nameIs("button")) return true;
+        if (e.nameIs("input")) {
+            String type = e.attr("type").toLowerCase(Locale.ROOT);
+            return type.equals("submit") || type.equals("button");
+        }
+        if (e.attributesSize() == 0) return false;
+        if ("button".equalsIgnoreCase(e.attr("role"))) return true;
+        if (!e.nameIs("a")) return false;
+        String cls = e.className().toLowerCase(Locale.ROOT);
+        return cls.contains("btn") || cls.contains("button") || cls.contains("buy") || cls.contains("cart")
+                || cls.contains("purchase") || cls.contains("order");
+    }
+
+    private static boolean isDisabled(Element e) {
         if (e.nameIs("button")) return e.hasAttr("disabled") || "true".equalsIgnoreCase(e.attr("aria-disabled"));
         return e.nameIs("input") && e.hasAttr("disabled") && "submit".equalsIgnoreCase(e.attr("type"));
     }

@@ -22,6 +22,23 @@ interface Recipe extends PageDetector {
         return false;
     }
 
+    /**
+     * True when {@link #read} honours {@link Watch#variant()}: for a watch with a variant it decides on
+     * that variant alone, or says UNKNOWN, never the whole product's availability.
+     */
+    default boolean readsVariant() {
+        return false;
+    }
+
+    /**
+     * Why a watch of this recipe at {@code url} cannot use {@code variant:}, or empty when it can;
+     * checked when the config is loaded.
+     */
+    default Optional<String> variantProblem(URI url) {
+        return readsVariant() ? Optional.empty() : Optional.of("the " + name() + " recipe reads the whole product and"
+                + " cannot choose a variant; `variant` is read by the shopify recipe (detect: shopify or auto)");
+    }
+
     @Override
     default Observation detect(Watch watch, ParsedPage page) {
         Finding finding = read(watch, page)

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * Shopify product JSON: {@code /products/<handle>.js} (prices in minor units), {@code .json} and the
- * Admin API's {@code products.json} ({@code inventory_quantity}). A variant is chosen by the URL's
- * {@code variant=<id>} query (watches have no variant setting yet); without one, any variant in
- * stock makes the product in stock. These bodies carry no currency, so none is reported. On a
+ * Admin API's {@code products.json} ({@code inventory_quantity}). A variant is chosen by the watch's
+ * {@code variant: <id>}, else by the URL's {@code variant=<id>} query: that variant alone decides
+ * availability, quantity and price, and an id the product does not list is UNKNOWN. Without one,
+ * any variant in stock makes the product in stock. These bodies carry no currency, so none is reported. On a
  * product page, the product JSON that themes embed is read.
  */
 final class ShopifyRecipe implements Recipe {
@@ -62,7 +63,28 @@ final class ShopifyRecipe implements Recipe {
         }
         if (!product.has("variants")) return Optional.empty();
         if (!page.looksLikeJson()) where = "page's embedded " + where;
-        return Optional.of(decide(product, where, Recipe.query(page.page().url(), "variant")));
+        return Optional.of(decide(product, where, Variant.of(watch, page.page().url())));
+    }
+
+    @Override
+    public boolean readsVariant() {
+        return true;
+    }
+
+    /**
+     * The variant a watch asks for, or none.
+     *
+     * @param id   the variant id, or null for the whole product
+     * @param note where the id came from, for evidence
+     */
+    private record Variant(String id, String note) {
+
+        static Variant of(Watch watch, URI url) {
+            String fromUrl = Recipe.query(url, "variant");
+            if (watch.variant() == null) return new Variant(fromUrl, fromUrl == null ? "" : " (the URL's ?variant=)");
+            String over = fromUrl == null || fromUrl.equals(watch.variant()) ? "" : ", over the URL's ?variant=" + fromUrl;
+            return new Variant(watch.variant(), " (the watch's variant: " + watch.variant() + over + ")");
+        }
     }
 
     /** Themes embed the product's JSON in the page ({@code <script type="application/json" id="ProductJson-…">}). */
@@ -78,11 +100,17 @@ final class ShopifyRecipe implements Recipe {
         return null;
     }
 
-    private static Finding decide(JsonNode product, String where, String variantId) {
+    private static Finding decide(JsonNode product, String where, Variant chosen) {
         List<JsonNode> variants = LenientJson.objects(product, "variants");
+        String variantId = chosen.id();
         if (variantId != null) {
-            variants = variants.stream().filter(v -> variantId.equals(LenientJson.text(v, "id"))).toList();
-            if (variants.isEmpty()) return Finding.unknown(NAME, where + " has no variant " + Evidence.quote(variantId));
+            List<JsonNode> all = variants;
+            variants = all.stream().filter(v -> variantId.equals(LenientJson.text(v, "id"))).toList();
+            if (variants.isEmpty()) {
+                // Never the product's availability: another variant in stock is not the one asked for.
+                return Finding.unknown(NAME, "variant " + variantId + " not in the product's variants (ids: "
+                        + ids(all) + ")" + chosen.note() + " in " + where);
+            }
             where += ".variants[id=" + variantId + "]";
         }
         Boolean productAvailable = variantId == null ? LenientJson.bool(product, "available") : null;
@@ -108,14 +136,16 @@ final class ShopifyRecipe implements Recipe {
         }
         Price price = price(inStock.isEmpty() ? variants : inStock, product);
         String priceNote = price == null ? "" : "; price " + StructuredData.show(price);
-        if (reasons.isEmpty() && productAvailable == null) return new Finding(NAME, Availability.UNKNOWN, null, price, where + " states no availability");
+        if (reasons.isEmpty() && productAvailable == null) {
+            return new Finding(NAME, Availability.UNKNOWN, null, price, where + " states no availability" + chosen.note());
+        }
         boolean in = !inStock.isEmpty() || (reasons.isEmpty() && Boolean.TRUE.equals(productAvailable));
         String counts = variants.size() == 1 ? reasons.isEmpty() ? "available " + productAvailable : reasons.getFirst()
                 : inStock.size() + " of " + variants.size() + " variants in stock";
         Long q = in && counted ? quantity : null;
         String qtyNote = q == null ? "" : ", " + q + " units";
         return new Finding(NAME, in ? Availability.IN_STOCK : Availability.OUT_OF_STOCK, q, price,
-                where + " " + counts + qtyNote + priceNote);
+                where + " " + counts + qtyNote + priceNote + chosen.note());
     }
 
     /** Whole numbers are minor units ({@code .js}: 1999 = 19.99); strings are major units ({@code "19.99"}). */
@@ -127,6 +157,13 @@ final class ShopifyRecipe implements Recipe {
         BigDecimal amount = JsonValues.number(v.isNumber() ? v.decimalValue() : v.asText());
         if (amount == null) return null;
         return new Price(v.isIntegralNumber() ? amount.movePointLeft(2) : amount, null);
+    }
+
+    /** The variants' ids for evidence, the first few only. */
+    private static String ids(List<JsonNode> variants) {
+        if (variants.isEmpty()) return "none";
+        List<String> ids = variants.stream().limit(8).map(v -> String.valueOf(LenientJson.text(v, "id"))).toList();
+        return String.join(", ", ids) + (variants.size() > ids.size() ? ", … " + variants.size() + " in all" : "");
     }
 
     private static String handle(URI url) {

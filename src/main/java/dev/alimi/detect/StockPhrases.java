@@ -36,6 +36,16 @@ final class StockPhrases {
             "añadir al carrito", "añadir a la cesta", "agregar al carrito", "comprar ahora",
             "有货", "现货", "加入购物车", "立即购买");
 
+    /**
+     * Pre-order and back-order labels, read on buy buttons only: in running text they are as often
+     * a shipping note or an event banner as the product's state.
+     */
+    static final List<String> PRE_ORDER = List.of(
+            "예약구매", "예약 구매", "예약판매", "예약 판매", "예약주문", "예약 주문", "사전예약", "사전 예약", "사전주문", "사전 주문",
+            "pre-order", "preorder", "pre order", "backorder", "back-order", "back order",
+            "予約", "vorbestellen", "vorbestellung", "précommander", "pré-commander", "precommander", "précommande",
+            "pré-commande", "reservar", "preventa", "pre-venta", "预订", "预售", "预购", "預購", "預訂", "預售");
+
     /** "품절임박" / "매진임박" (almost sold out) and notices like "품절 시 연락" are not a sold-out product. */
     private static final Pattern NOT_SOLD_OUT_AFTER = Pattern.compile("^\\s?(임박|시\\b|시 |될|되면|되는|인 경우|처리|가능)");
 
@@ -107,6 +117,14 @@ final class StockPhrases {
     static String inPhrase(String text) {
         Hit hit = firstIn(text);
         return hit == null ? null : hit.phrase();
+    }
+
+    /** The first pre-order phrase in lower-cased {@code text}, or null. */
+    static String preOrderPhrase(String text) {
+        for (String phrase : PRE_ORDER) {
+            if (text.contains(phrase)) return phrase;
+        }
+        return null;
     }
 
     /** The quantity a text states ({@code 남은 수량 3개}, {@code Only 2 left}), or null. */

@@ -11,8 +11,8 @@ import java.util.Optional;
  * {@code instock}, {@code in stock}, {@code oos}) and what it means for buying online now.
  *
  * <p>InStoreOnly is out of stock: the product cannot be bought online, which is what a watch
- * alerts for. PreOrder, PreSale and BackOrder are out of stock too (the model has no
- * {@code preorder} setting yet) and keep their own name in the evidence.
+ * alerts for. PreOrder, PreSale and BackOrder are out of stock unless the watch says
+ * {@code preorder: true} ({@link #parse(String, boolean)}), and keep their own name in the evidence.
  *
  * @param term         the canonical schema.org name
  * @param availability what it means for an alert
@@ -61,6 +61,17 @@ record StockTerm(String term, Availability availability) {
         return Optional.ofNullable(TERMS.get(key.toString().toLowerCase(Locale.ROOT)));
     }
 
+    /** The term a value spells, pre-orders and back-orders counted as in stock when {@code preorder} is true. */
+    static Optional<StockTerm> parse(String value, boolean preorder) {
+        return parse(value).map(t -> preorder && t.isAdvanceOrder() ? new StockTerm(t.term, Availability.IN_STOCK) : t);
+    }
+
+    /** What an advance-order term means for a watch, for evidence: names the term and the setting. */
+    static String advanceNote(String term, boolean preorder) {
+        return preorder ? " (" + term + ": in stock because the watch says preorder: true)"
+                : " (" + term + ": out of stock unless the watch says preorder: true)";
+    }
+
     /** True for terms that are their own kind of "not now": pre-orders and back-orders. */
     boolean isAdvanceOrder() {
         return term.equals("PreOrder") || term.equals("PreSale") || term.equals("BackOrder");
@@ -68,7 +79,7 @@ record StockTerm(String term, Availability availability) {
 
     /** Evidence for this term read from {@code where}. */
     String describe(String where, String raw) {
-        String note = isAdvanceOrder() ? " (" + term + ": out of stock; watches have no pre-order setting yet)"
+        String note = isAdvanceOrder() ? advanceNote(term, availability == Availability.IN_STOCK)
                 : term.equals("InStoreOnly") ? " (in store only: cannot be bought online)" : "";
         return where + " " + Evidence.quote(raw) + note;
     }

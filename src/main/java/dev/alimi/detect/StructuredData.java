@@ -15,12 +15,15 @@ final class StructuredData {
 
     private StructuredData() {}
 
-    /** The metadata's finding; UNKNOWN (possibly with a price) when no metadata states availability. */
-    static Finding read(ParsedPage page) {
+    /**
+     * The metadata's finding; UNKNOWN (possibly with a price) when no metadata states availability.
+     * {@code preorder}: the watch counts pre-orders and back-orders as in stock.
+     */
+    static Finding read(ParsedPage page, boolean preorder) {
         List<Finding> found = new ArrayList<>();
-        JsonLdReader.read(page).ifPresent(found::add);
-        MicrodataReader.read(page).ifPresent(found::add);
-        OpenGraphReader.read(page).ifPresent(found::add);
+        JsonLdReader.read(page, preorder).ifPresent(found::add);
+        MicrodataReader.read(page, preorder).ifPresent(found::add);
+        OpenGraphReader.read(page, preorder).ifPresent(found::add);
         Optional<Finding> decided = found.stream().filter(Finding::decisive).findFirst();
         PriceChoice price = price(found);
         if (decided.isPresent()) {

@@ -19,6 +19,9 @@ import java.util.List;
  * @param rules        the watch's own alert rules (min-stock, max-price, …); the site's fill the gaps
  * @param confirmIn    in-stock observations in a row needed before an episode starts (at least 1)
  * @param confirmOut   out-of-stock observations in a row needed before an episode ends (at least 1)
+ * @param preorder     true: pre-order, pre-sale and back-order offers count as in stock (default false)
+ * @param variant      the variant whose availability decides (a shop's variant id), or null for the
+ *                     whole product or the one the URL names
  */
 public record Watch(
         String name,
@@ -31,7 +34,9 @@ public record Watch(
         List<String> tags,
         Rules rules,
         int confirmIn,
-        int confirmOut) {
+        int confirmOut,
+        boolean preorder,
+        String variant) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
@@ -40,6 +45,13 @@ public record Watch(
         tags = tags == null ? List.of() : List.copyOf(tags);
         rules = rules == null ? Rules.NONE : rules;
         if (confirmIn < 1 || confirmOut < 1) throw new IllegalArgumentException("confirm counts must be at least 1");
+        variant = variant == null || variant.isBlank() ? null : variant.strip();
+    }
+
+    /** A watch that counts pre-orders as out of stock and names no variant. */
+    public Watch(String name, String site, URI url, URI link, RequestSpec request, DetectSpec detect, Duration interval,
+                 List<String> tags, Rules rules, int confirmIn, int confirmOut) {
+        this(name, site, url, link, request, detect, interval, tags, rules, confirmIn, confirmOut, false, null);
     }
 
     /** A watch with only the price and stock rules, confirming on the first observation. */
@@ -67,6 +79,18 @@ public record Watch(
     /** Units in one purchase, for the unit price, or null. */
     public Integer units() {
         return rules.units();
+    }
+
+    /** This watch counting pre-orders as in stock or not. */
+    public Watch withPreorder(boolean newPreorder) {
+        return new Watch(name, site, url, link, request, detect, interval, tags, rules, confirmIn, confirmOut, newPreorder,
+                variant);
+    }
+
+    /** This watch deciding on the variant with id {@code newVariant} (null: none). */
+    public Watch withVariant(String newVariant) {
+        return new Watch(name, site, url, link, request, detect, interval, tags, rules, confirmIn, confirmOut, preorder,
+                newVariant);
     }
 
     /** The URL people open from an alert. */

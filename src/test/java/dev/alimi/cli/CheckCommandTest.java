@@ -72,6 +72,50 @@ class CheckCommandTest {
     }
 
     @Test
+    void preorderFlagDecidesAPreOrderOffer(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("page.html");
+        Files.writeString(page, "<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"offers\":"
+                + "{\"availability\":\"https://schema.org/PreOrder\"}}</script></head><body><main>Mask</main></body></html>");
+        String[] args = {"check", "--file", page.toString(), "--url", "https://shop.example/p/1", "--detect", "auto", "--json"};
+
+        Cli without = new Cli();
+        assertThat(without.run(args)).as(without.err()).isZero();
+        JsonNode out = new ObjectMapper().readTree(without.out());
+        assertThat(out.get("availability").asText()).isEqualTo("OUT_OF_STOCK");
+        assertThat(out.get("evidence").asText()).contains("PreOrder: out of stock unless the watch says preorder: true");
+
+        Cli with = new Cli();
+        String[] withFlag = java.util.Arrays.copyOf(args, args.length + 1);
+        withFlag[args.length] = "--preorder";
+        assertThat(with.run(withFlag)).as(with.err()).isZero();
+        assertThat(new ObjectMapper().readTree(with.out()).get("availability").asText()).isEqualTo("IN_STOCK");
+    }
+
+    @Test
+    void variantFlagChoosesTheShopifyVariant(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("product.json");
+        Files.writeString(file, "{\"handle\":\"mask\",\"available\":true,\"variants\":["
+                + "{\"id\":111,\"available\":false,\"price\":1590},{\"id\":222,\"available\":true,\"price\":1790}]}");
+        Cli cli = new Cli();
+        int code = cli.run("check", "--file", file.toString(), "--url", "https://shop.example/products/mask.js",
+                "--detect", "shopify", "--variant", "111");
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("OUT_OF_STOCK").contains("variants[id=111]").contains("the watch's variant: 111");
+
+        Cli missing = new Cli();
+        assertThat(missing.run("check", "--file", file.toString(), "--url", "https://shop.example/products/mask.js",
+                "--detect", "shopify", "--variant", "999")).isZero();
+        assertThat(missing.out()).startsWith("UNKNOWN").contains("variant 999 not in the product's variants (ids: 111, 222)");
+    }
+
+    @Test
+    void variantWithARuleIsAUsageError() {
+        Cli cli = new Cli();
+        assertThat(cli.run("check", "https://shop.example/p/1", "--json-path", "$.stock", "--variant", "1")).isEqualTo(2);
+        assertThat(cli.err()).contains("--variant: a rule");
+    }
+
+    @Test
     void unreachableShopIsAnErrorObservationNotACrash() throws Exception {
         java.net.URI gone;
         try (DemoShop temp = DemoShop.start(0)) {

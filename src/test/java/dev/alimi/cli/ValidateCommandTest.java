@@ -48,6 +48,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void variantOnAWooCommerceWatchSaysWhereTheVariationsStockIs() throws Exception {
+        Path file = dir.resolve("alimi.yaml");
+        Files.writeString(file, """
+                watches:
+                  - name: mask
+                    url: https://shop.example/wp-json/wc/store/v1/products/90
+                    detect: woocommerce
+                    variant: 92
+                    preorder: true
+                """);
+        Cli cli = new Cli();
+        assertThat(cli.run("validate", "--config", file.toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("alimi.yaml:5: watches[0].variant: the woocommerce recipe cannot choose a variation")
+                .contains("/wp-json/wc/store/v1/products/<variation-id>");
+    }
+
+    @Test
     void missingFileIsOneClearError() {
         Cli cli = new Cli();
         assertThat(cli.run("validate", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(1);

@@ -64,7 +64,7 @@ class AutoDetectorTest {
     @Test
     void advanceOrdersAndInStoreOnlyNameThemselves() {
         Observation pre = auto(ld("{\"@type\":\"Product\",\"offers\":{\"availability\":\"https://schema.org/PreOrder\"}}"));
-        assertThat(pre.evidence()).contains("PreOrder: out of stock; watches have no pre-order setting yet");
+        assertThat(pre.evidence()).contains("PreOrder: out of stock unless the watch says preorder: true");
         Observation store = auto(ld("{\"@type\":\"Product\",\"offers\":{\"availability\":\"InStoreOnly\"}}"));
         assertThat(store.evidence()).contains("in store only: cannot be bought online");
     }
