@@ -12,7 +12,7 @@ final class RulesReader {
 
     static final List<String> KEYS = List.of("min-stock", "require-quantity", "max-price", "max-unit-price", "units",
             "blackout", "requires-signup", "cooldown", "price-change");
-    static final String PRICE_CHANGE_EXPECTED = "expected a percentage like 10% (above 0, at most 1000%), or off";
+    static final String PRICE_CHANGE_EXPECTED = "expected a percentage like 10% (0 to 1000%; 0 or off: no price updates)";
 
     private final NodeReader reader;
 
