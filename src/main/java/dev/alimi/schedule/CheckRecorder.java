@@ -22,7 +22,6 @@ import dev.alimi.store.ToldAlert;
 import dev.alimi.track.WatchState;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,18 +134,19 @@ final class CheckRecorder {
      * neither repeats nor loses it) and grouped with the other messages that tell the same change.
      */
     private List<ChangeUpdate> changes(StoreSession s, Catalog catalog, Watch watch, Observation o, Episode episode) {
-        List<ToldAlert> told = s.outbox().told(episode.id(), RESTOCKED);
-        if (told.isEmpty()) return List.of();
-        Map<Long, StoredDelivery> messages = new HashMap<>();
-        for (StoredDelivery d : s.deliveries().sentMessagesOfEpisode(episode.id())) messages.put(d.alertId(), d);
-        Map<List<Change>, List<StoredDelivery>> groups = new LinkedHashMap<>();
-        for (ToldAlert t : told) {
-            StoredDelivery message = messages.get(t.alert().id());
-            if (message == null) continue;
+        Map<Long, List<Change>> due = new LinkedHashMap<>();
+        for (ToldAlert t : s.outbox().told(episode.id(), RESTOCKED)) {
             List<Change> what = changes.changes(rulesOf(catalog, watch, t.alert().route()), t.told(), o);
-            if (what.isEmpty()) continue;
-            s.outbox().retell(t.alert().id(), t.told().retold(o, o.observedAt()));
-            groups.computeIfAbsent(what, k -> new ArrayList<>()).add(message);
+            if (what.isEmpty() || !s.outbox().retell(t.alert().id(), t.told(), t.told().retold(o, o.observedAt()))) {
+                continue;
+            }
+            due.put(t.alert().id(), what);
+        }
+        if (due.isEmpty()) return List.of(); // the usual case: no need to look up the messages
+        Map<List<Change>, List<StoredDelivery>> groups = new LinkedHashMap<>();
+        for (StoredDelivery message : s.deliveries().sentMessagesOfEpisode(episode.id())) {
+            List<Change> what = due.get(message.alertId());
+            if (what != null) groups.computeIfAbsent(what, k -> new ArrayList<>()).add(message);
         }
         List<ChangeUpdate> out = new ArrayList<>();
         groups.forEach((what, sent) -> out.add(new ChangeUpdate(new StockEvent.Changed(watch, o, what), sent)));

@@ -193,15 +193,19 @@ final class JdbiOutbox implements Outbox {
     }
 
     @Override
-    public boolean retell(long alertId, Told told) {
+    public boolean retell(long alertId, Told previous, Told told) {
+        Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(told, "told");
         Objects.requireNonNull(told.updatedAt(), "told.updatedAt");
+        // compare-and-set on told_at: two checks of one watch running at once cannot both tell the same change
+        String unchanged = previous.updatedAt() == null ? "told_at IS NULL" : "told_at = :previous";
         return db.with(h -> h.createUpdate("UPDATE alerts SET told_price = :price, told_quantity = :quantity,"
-                        + " told_at = :at WHERE id = :id AND status = 'SENT'")
+                        + " told_at = :at WHERE id = :id AND status = 'SENT' AND " + unchanged)
                 .bind("id", alertId)
                 .bind("price", decimal(told.price()))
                 .bind("quantity", told.quantity())
                 .bind("at", millis(told.updatedAt()))
+                .bind("previous", millis(previous.updatedAt()))
                 .execute()) > 0;
     }
 

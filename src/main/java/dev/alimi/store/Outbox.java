@@ -57,8 +57,12 @@ public interface Outbox {
      */
     List<ToldAlert> told(long episodeId, String kind);
 
-    /** Stores what a change update tells the users of a SENT alert; false when there is no such alert. */
-    boolean retell(long alertId, Told told);
+    /**
+     * Stores what a change update tells the users of a SENT alert, if what they were told is still {@code previous}
+     * (as read by {@link #told}); false when there is no such alert, or another check retold it since: then that
+     * check tells, and this one must not.
+     */
+    boolean retell(long alertId, Told previous, Told told);
 
     /** The newest alerts of a watch, held ones included with their reason, newest first. */
     List<Alert> recent(String watch, int limit);

@@ -215,13 +215,17 @@ class OutboxTest extends StoreTestBase {
             assertThat(t.told()).isEqualTo(new Told(new java.math.BigDecimal("15900"), 12L, null));
         });
 
+        Told first = store.outbox().told(episode.id(), "restocked").getFirst().told();
         Told retold = new Told(new java.math.BigDecimal("17900.50"), 2L, at(60));
-        assertThat(store.outbox().retell(sentAlert.id(), retold)).isTrue();
-        assertThat(store.outbox().retell(failed.id(), retold)).as("a failed alert told nobody").isFalse();
+        assertThat(store.outbox().retell(sentAlert.id(), first, retold)).isTrue();
+        assertThat(store.outbox().retell(sentAlert.id(), first, new Told(null, 1L, at(61))))
+                .as("another check told it since it was read").isFalse();
+        assertThat(store.outbox().retell(failed.id(), first, retold)).as("a failed alert told nobody").isFalse();
         reopen();
 
         assertThat(store.outbox().told(episode.id(), "restocked")).singleElement()
                 .satisfies(t -> assertThat(t.told()).isEqualTo(retold));
+        assertThat(store.outbox().retell(sentAlert.id(), retold, new Told(null, 1L, at(90)))).isTrue();
         assertThat(store.outbox().find(sentAlert.id()).orElseThrow().observation())
                 .as("the alert itself is unchanged").isEqualTo(inStock("KF94", 0, 12L, "15900"));
     }
