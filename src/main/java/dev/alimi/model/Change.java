@@ -12,11 +12,6 @@ public sealed interface Change permits Change.Price, Change.LowStock, Change.Sto
             Objects.requireNonNull(was, "was");
             Objects.requireNonNull(now, "now");
         }
-
-        /** True when the price went up. */
-        public boolean up() {
-            return now.compareTo(was) > 0;
-        }
     }
 
     /** A known quantity fell under {@code min-stock}, from at least {@code min-stock} (or unknown) when last told. */

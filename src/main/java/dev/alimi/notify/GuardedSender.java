@@ -26,6 +26,7 @@ final class GuardedSender {
 
     /** A safety cap only; the TTL is what really bounds the retries. */
     static final int MAX_ATTEMPTS = 1_000;
+    // the dispatcher's logger: operators filter delivery logs by that one name
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Map<String, Channel> channels;
