@@ -5,6 +5,7 @@ import dev.alimi.model.Delivery;
 import dev.alimi.model.Observation;
 import dev.alimi.model.StockEvent;
 import dev.alimi.model.Watch;
+import dev.alimi.notify.MessageText;
 import dev.alimi.schedule.CheckListener;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,17 @@ final class AlertLog implements CheckListener {
             case StockEvent.SoldOut s -> log.info("{}: sold out again; it was buyable for {} s",
                     s.watch().name(), s.buyableFor().toMillis() / 1000.0);
             case StockEvent.Restocked r -> log.info("{}: back in stock, not alerted: {}", r.watch().name(), reason);
+            case StockEvent.Changed c -> log.info("{}: {}, not told: {}", c.watch().name(),
+                    MessageText.describe(c.what()), reason);
         }
+    }
+
+    /** One line per change update: what changed, then each edit or follow-up with its latency. */
+    @Override
+    public void changed(StockEvent.Changed event, List<Delivery> updates) {
+        String per = updates.stream().map(AlertLog::describe).collect(Collectors.joining(", "));
+        log.info("UPDATE {} {} -> {}", event.watch().name(), kind(event),
+                per.isEmpty() ? "nothing to edit (follow-up none, or no message id)" : per);
     }
 
     @Override
@@ -59,6 +70,7 @@ final class AlertLog implements CheckListener {
         return switch (event) {
             case StockEvent.Restocked r -> "back in stock";
             case StockEvent.SoldOut s -> "sold out after " + s.buyableFor().toSeconds() + " s";
+            case StockEvent.Changed c -> MessageText.describe(c.what());
         };
     }
 }

@@ -97,6 +97,11 @@ final class AlimiService implements AutoCloseable {
         public void episodeEnded(StockEvent.SoldOut event, List<StoredDelivery> sent) {
             next.episodeEnded(event, sent);
         }
+
+        @Override
+        public void changed(StockEvent.Changed event, List<Delivery> updates) {
+            next.changed(event, updates);
+        }
     }
 
     /** The lanes' budget of a site: confirm-in re-checks take their slots from it. */

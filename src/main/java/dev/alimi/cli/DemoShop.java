@@ -31,12 +31,16 @@ public final class DemoShop implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Long> stock = new ConcurrentHashMap<>();
+    private final Map<String, Long> prices = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
     private volatile Thread flipper;
 
     private DemoShop(HttpServer server) {
         this.server = server;
-        PRODUCTS.forEach(p -> stock.put(p.id(), 0L));
+        PRODUCTS.forEach(p -> {
+            stock.put(p.id(), 0L);
+            prices.put(p.id(), p.price());
+        });
     }
 
     /** Starts the shop on 127.0.0.1 at {@code port} (0 picks a free port); every product starts sold out. */
@@ -69,6 +73,12 @@ public final class DemoShop implements AutoCloseable {
     public void setStock(String productId, long units) {
         if (!stock.containsKey(productId)) throw new IllegalArgumentException("no product " + productId);
         stock.put(productId, units);
+    }
+
+    /** Sets a product's price (it starts at its list price), for price changes during an episode. */
+    public void setPrice(String productId, long price) {
+        if (!prices.containsKey(productId)) throw new IllegalArgumentException("no product " + productId);
+        prices.put(productId, price);
     }
 
     /** How many requests a path has seen. */
@@ -116,15 +126,15 @@ public final class DemoShop implements AutoCloseable {
         if (path.startsWith("/products/")) {
             Product p = product(path.substring("/products/".length()));
             if (p == null) { send(ex, 404, "text/html", "<h1>Not found</h1>"); return; }
-            send(ex, 200, "text/html; charset=utf-8", productPage(p, stock.get(p.id())));
+            send(ex, 200, "text/html; charset=utf-8", productPage(p, stock.get(p.id()), prices.get(p.id())));
         } else if (path.startsWith("/api/products/")) {
             Product p = product(path.substring("/api/products/".length()));
             if (p == null) { send(ex, 404, "application/json", "{\"error\":\"not found\"}"); return; }
-            send(ex, 200, "application/json", productJson(p, stock.get(p.id())));
+            send(ex, 200, "application/json", productJson(p, stock.get(p.id()), prices.get(p.id())));
         } else if (path.equals("/graphql") && ex.getRequestMethod().equals("POST")) {
             Product p = PRODUCTS.stream().filter(x -> requestBody.contains("\"" + x.id() + "\"")).findFirst().orElse(null);
             if (p == null) { send(ex, 200, "application/json", "{\"errors\":[{\"message\":\"unknown product\"}]}"); return; }
-            send(ex, 200, "application/json", "{\"data\":{\"product\":" + productJson(p, stock.get(p.id())) + "}}");
+            send(ex, 200, "application/json", "{\"data\":{\"product\":" + productJson(p, stock.get(p.id()), prices.get(p.id())) + "}}");
         } else if (path.equals("/captcha")) {
             send(ex, 200, "text/html", """
                     <html><head><title>Just a moment...</title></head><body>
@@ -150,18 +160,18 @@ public final class DemoShop implements AutoCloseable {
         return PRODUCTS.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
     }
 
-    private static String productPage(Product p, long units) {
+    private static String productPage(Product p, long units, long price) {
         String buy = units > 0
                 ? "<p class=\"stock\">Only " + units + " left</p><button class=\"buy\">Add to cart</button>"
                 : "<button class=\"buy\" disabled>Sold out</button>";
         return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + p.name() + "</title></head><body>"
-                + "<h1 class=\"name\">" + p.name() + "</h1><p class=\"price\">" + String.format("%,d", p.price()) + "원</p>"
+                + "<h1 class=\"name\">" + p.name() + "</h1><p class=\"price\">" + String.format("%,d", price) + "원</p>"
                 + buy + "<script>var labels={soldOut:'Sold out'};</script></body></html>";
     }
 
-    private static String productJson(Product p, long units) {
+    private static String productJson(Product p, long units, long price) {
         return "{\"id\":\"" + p.id() + "\",\"name\":\"" + p.name() + "\",\"status\":\""
-                + (units > 0 ? "SALE" : "OUTOFSTOCK") + "\",\"stockQuantity\":" + units + ",\"price\":" + p.price() + "}";
+                + (units > 0 ? "SALE" : "OUTOFSTOCK") + "\",\"stockQuantity\":" + units + ",\"price\":" + price + "}";
     }
 
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {

@@ -12,7 +12,7 @@ final class SiteReader {
 
     static final List<String> KEYS = List.of("base-url", "rate", "timeout", "headers", "cookies", "user-agent", "proxy",
             "blackout", "requires-signup", "max-in-flight", "max-body", "max-decoded", "min-stock", "require-quantity",
-            "max-price", "max-unit-price", "units", "cooldown", "preorder");
+            "max-price", "max-unit-price", "units", "cooldown", "preorder", "price-change");
 
     private static final String PROXY_EXPECTED = "expected a proxy URL like http://user:password@proxy.example:3128, a list of them, or \"\" for none";
 

@@ -29,7 +29,7 @@ final class WatchReader {
 
     static final List<String> KEYS = List.of("name", "site", "url", "link", "method", "body", "json", "form", "graphql",
             "headers", "detect", "interval", "min-stock", "max-price", "max-unit-price", "units", "tags",
-            "require-quantity", "blackout", "requires-signup", "cooldown", "confirm-in", "confirm-out", "preorder", "variant");
+            "require-quantity", "blackout", "requires-signup", "cooldown", "confirm-in", "confirm-out", "preorder", "variant", "price-change");
     private static final List<String> BODY_KEYS = List.of("body", "json", "form", "graphql");
     private static final List<String> GRAPHQL_KEYS = List.of("query", "variables", "operation-name");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");

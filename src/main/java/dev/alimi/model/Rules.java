@@ -16,6 +16,8 @@ import java.util.List;
  * @param blackout        windows like {@code "Mon-Fri 10:00-11:00 Asia/Seoul"} when alerts are held
  * @param requiresSignup  true: checked and shown, never alerted
  * @param cooldown        a new episode within this of the last alert on the same route is not alerted
+ * @param priceChange     percent the price must move, against what users were last told, to update an alerted
+ *                        episode's messages; zero: never (unset: {@link #DEFAULT_PRICE_CHANGE})
  */
 public record Rules(
         Integer minStock,
@@ -25,12 +27,25 @@ public record Rules(
         Integer units,
         List<String> blackout,
         Boolean requiresSignup,
-        Duration cooldown) {
+        Duration cooldown,
+        BigDecimal priceChange) {
 
-    public static final Rules NONE = new Rules(null, null, null, null, null, null, null, null);
+    /** The price change, in percent, that updates an alerted episode when {@code price-change} is not set. */
+    public static final BigDecimal DEFAULT_PRICE_CHANGE = BigDecimal.TEN;
+
+    public static final Rules NONE = new Rules(null, null, null, null, null, null, null, null, null);
 
     public Rules {
         blackout = blackout == null ? null : List.copyOf(blackout);
+        if (priceChange != null && priceChange.signum() < 0) {
+            throw new IllegalArgumentException("price-change must not be negative, got " + priceChange);
+        }
+    }
+
+    /** Rules without a {@code price-change} of their own. */
+    public Rules(Integer minStock, Boolean requireQuantity, BigDecimal maxPrice, BigDecimal maxUnitPrice, Integer units,
+            List<String> blackout, Boolean requiresSignup, Duration cooldown) {
+        this(minStock, requireQuantity, maxPrice, maxUnitPrice, units, blackout, requiresSignup, cooldown, null);
     }
 
     /** These rules where set, {@code fallback}'s elsewhere. */
@@ -44,7 +59,13 @@ public record Rules(
                 units != null ? units : fallback.units,
                 blackout != null ? blackout : fallback.blackout,
                 requiresSignup != null ? requiresSignup : fallback.requiresSignup,
-                cooldown != null ? cooldown : fallback.cooldown);
+                cooldown != null ? cooldown : fallback.cooldown,
+                priceChange != null ? priceChange : fallback.priceChange);
+    }
+
+    /** The price change in percent that updates an alerted episode; zero when switched off. */
+    public BigDecimal priceChangePercent() {
+        return priceChange != null ? priceChange : DEFAULT_PRICE_CHANGE;
     }
 
     /** The blackout windows, empty when none. */

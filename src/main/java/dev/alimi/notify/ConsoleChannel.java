@@ -50,7 +50,10 @@ final class ConsoleChannel implements Channel {
     /** "IN STOCK  Widget Pro · €49.99 · 12 left · ShopX · https://…"; control characters are dropped. */
     static String line(MessageText m) {
         List<String> parts = new ArrayList<>();
-        parts.add(m.kind() == MessageText.Kind.RESTOCKED ? clean(m.name()) : clean(m.name()) + " " + m.headline());
+        parts.add(switch (m.kind()) {
+            case RESTOCKED -> clean(m.name());
+            case SOLD_OUT, CHANGED -> clean(m.name()) + " " + m.headline();
+        });
         if (m.price() != null) {
             parts.add(clean(m.price()));
         }
@@ -63,7 +66,11 @@ final class ConsoleChannel implements Channel {
         if (m.link() != null) {
             parts.add(clean(m.link()));
         }
-        String tag = m.kind() == MessageText.Kind.RESTOCKED ? "IN STOCK " : "SOLD OUT ";
+        String tag = switch (m.kind()) {
+            case RESTOCKED -> "IN STOCK ";
+            case CHANGED -> "CHANGED  ";
+            case SOLD_OUT -> "SOLD OUT ";
+        };
         return tag + " " + String.join(" · ", parts);
     }
 

@@ -20,6 +20,7 @@ final class DiscordMessage {
     static final int MAX_SITE = 200;
     static final int GREEN = 0x57F287;
     static final int RED = 0xED4245;
+    static final int YELLOW = 0xFEE75C;
 
     private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_~`|>#\\-\\[\\]()])");
     private static final Pattern MASS_MENTION = Pattern.compile("@(everyone|here)");
@@ -29,9 +30,10 @@ final class DiscordMessage {
     static ObjectNode body(MessageText m, String username, ObjectMapper json) {
         ObjectNode body = json.createObjectNode();
         String name = escape(MessageText.truncate(m.name(), MAX_NAME_IN_CONTENT));
-        String content = m.kind() == MessageText.Kind.RESTOCKED
-                ? "Back in stock: **" + name + "**"
-                : "**" + name + "** " + escape(m.headline());
+        String content = switch (m.kind()) {
+            case RESTOCKED -> "Back in stock: **" + name + "**";
+            case SOLD_OUT, CHANGED -> "**" + name + "** " + escape(m.headline());
+        };
         body.put("content", MessageText.truncate(content, MAX_CONTENT));
         if (username != null && !username.isBlank()) {
             body.put("username", MessageText.truncate(username.strip(), 80));
@@ -44,16 +46,21 @@ final class DiscordMessage {
             embed.put("url", m.link());
         }
         String site = m.site() == null ? null : MessageText.truncate(m.site().strip(), MAX_SITE);
-        String description = m.kind() == MessageText.Kind.RESTOCKED
-                ? "Back in stock" + (site == null ? "" : " at " + escape(site))
-                : Character.toUpperCase(m.headline().charAt(0)) + m.headline().substring(1);
+        String description = switch (m.kind()) {
+            case RESTOCKED -> "Back in stock" + (site == null ? "" : " at " + escape(site));
+            case SOLD_OUT, CHANGED -> Character.toUpperCase(m.headline().charAt(0)) + escape(m.headline().substring(1));
+        };
         embed.put("description", MessageText.truncate(description, MAX_DESCRIPTION));
-        embed.put("color", m.kind() == MessageText.Kind.RESTOCKED ? GREEN : RED);
+        embed.put("color", switch (m.kind()) {
+            case RESTOCKED -> GREEN;
+            case CHANGED -> YELLOW;
+            case SOLD_OUT -> RED;
+        });
         ArrayNode fields = embed.putArray("fields");
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.price() != null) {
+        if (m.buyable() && m.price() != null) {
             field(fields, "Price", m.price());
         }
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.quantity() != null) {
+        if (m.buyable() && m.quantity() != null) {
             field(fields, "Stock", m.quantity());
         }
         if (site != null) {

@@ -137,8 +137,10 @@ final class EmailChannel implements Channel, AutoCloseable {
     MimeMessage message(StockEvent event) throws MessagingException, UnsupportedEncodingException {
         MessageText m = MessageText.of(event);
         MimeMessage message = envelope();
-        String subject = (m.kind() == MessageText.Kind.RESTOCKED ? "Back in stock: " + m.name() : m.name() + " "
-                + m.headline());
+        String subject = switch (m.kind()) {
+            case RESTOCKED -> "Back in stock: " + m.name();
+            case SOLD_OUT, CHANGED -> m.name() + " " + m.headline();
+        };
         if (target.subject() != null) {
             subject = target.subject() + " " + subject;
         }
@@ -205,10 +207,10 @@ final class EmailChannel implements Channel, AutoCloseable {
             sb.append(TextEscape.html(m.name()));
         }
         sb.append("</b> ").append(TextEscape.html(m.headline())).append("</p><ul>");
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.price() != null) {
+        if (m.buyable() && m.price() != null) {
             sb.append("<li>Price: ").append(TextEscape.html(m.price())).append("</li>");
         }
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.quantity() != null) {
+        if (m.buyable() && m.quantity() != null) {
             sb.append("<li>Stock: ").append(TextEscape.html(m.quantity())).append("</li>");
         }
         if (m.site() != null) {

@@ -49,15 +49,19 @@ final class GotifyChannel extends HttpChannel {
 
     ObjectNode body(StockEvent event) {
         MessageText m = MessageText.of(event);
-        boolean restocked = m.kind() == MessageText.Kind.RESTOCKED;
         ObjectNode body = json.createObjectNode();
-        body.put("title", MessageText.truncate(restocked ? "Back in stock: " + m.name() : m.name() + " " + m.headline(),
-                250));
+        body.put("title", MessageText.truncate(switch (m.kind()) {
+            case RESTOCKED -> "Back in stock: " + m.name();
+            case SOLD_OUT, CHANGED -> m.name() + " " + m.headline();
+        }, 250));
         String message = template != null
                 ? template.render(event, TextEscape::markdown, GotifyChannel::markdownUrl)
                 : text(m);
         body.put("message", message);
-        body.put("priority", restocked ? target.priority() : Math.min(target.priority(), 4));
+        body.put("priority", switch (m.kind()) {
+            case RESTOCKED -> target.priority();
+            case SOLD_OUT, CHANGED -> Math.min(target.priority(), 4);
+        });
         ObjectNode extras = body.putObject("extras");
         extras.putObject("client::display").put("contentType", "text/markdown");
         if (m.link() != null && (m.link().startsWith("https://") || m.link().startsWith("http://"))) {
@@ -69,17 +73,17 @@ final class GotifyChannel extends HttpChannel {
     private static String text(MessageText m) {
         StringBuilder sb = new StringBuilder();
         sb.append("**").append(TextEscape.markdown(m.name())).append("** ").append(TextEscape.markdown(m.headline()));
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.price() != null) {
+        if (m.buyable() && m.price() != null) {
             sb.append(" · ").append(TextEscape.markdown(m.price()));
         }
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.quantity() != null) {
+        if (m.buyable() && m.quantity() != null) {
             sb.append(" · ").append(TextEscape.markdown(m.quantity())).append(" left");
         }
         if (m.site() != null) {
             sb.append(" · ").append(TextEscape.markdown(m.site()));
         }
         if (m.link() != null) {
-            sb.append(" · [").append(m.kind() == MessageText.Kind.RESTOCKED ? "Buy now" : "Open").append("](")
+            sb.append(" · [").append(m.buyable() ? "Buy now" : "Open").append("](")
                     .append(markdownUrl(m.link())).append(')');
         }
         return sb.toString();

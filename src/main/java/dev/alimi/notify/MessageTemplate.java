@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * A channel's own wording of an alert, from its {@code template} option: text with {@code {name}},
  * {@code {site}}, {@code {url}}, {@code {price}}, {@code {unit_price}}, {@code {quantity}}, {@code {detected}}
- * and {@code {window}}. The template is the author's markup; only the values are escaped for the service.
+ * {@code {window}} (how long it was buyable, at a sell-out) and {@code {change}} (what changed, in a change
+ * update). The template is the author's markup; only the values are escaped for the service.
  *
  * @param text the template as written
  */
@@ -26,7 +27,7 @@ record MessageTemplate(String text) {
 
     /** The tokens a template may use. */
     static final List<String> TOKENS =
-            List.of("name", "site", "url", "price", "unit_price", "quantity", "detected", "window");
+            List.of("name", "site", "url", "price", "unit_price", "quantity", "detected", "window", "change");
     static final int MAX_LENGTH = 2_000;
     private static final Pattern TOKEN = Pattern.compile("\\{([A-Za-z_]+)}");
 
@@ -82,6 +83,7 @@ record MessageTemplate(String text) {
         v.put("quantity", o.quantity() == null ? "" : String.valueOf(o.quantity()));
         v.put("detected", DateTimeFormatter.ISO_INSTANT.format(o.observedAt().truncatedTo(ChronoUnit.SECONDS)));
         v.put("window", event instanceof StockEvent.SoldOut s ? MessageText.formatDuration(s.buyableFor()) : "");
+        v.put("change", event instanceof StockEvent.Changed c ? MessageText.describe(c.what()) : "");
         return v;
     }
 }

@@ -1,5 +1,6 @@
 package dev.alimi.notify;
 
+import dev.alimi.model.Change;
 import dev.alimi.model.Observation;
 import dev.alimi.model.StockEvent;
 import java.math.BigDecimal;
@@ -8,7 +9,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +22,8 @@ import java.util.Objects;
  *
  * @param kind       what happened
  * @param name       the watch's name
- * @param headline   what happened, after the name ("is back in stock", "sold out again after 42 s")
+ * @param headline   what happened, after the name ("is back in stock", "sold out again after 42 s",
+ *                   "is still in stock: 💸 price now 17,900 KRW (was 15,900 KRW)")
  * @param price      the price with its currency ("15,900 KRW", "€49.99"), or null
  * @param quantity   units in stock ("12"), or null
  * @param site       the shop's name, or null
@@ -29,8 +33,8 @@ import java.util.Objects;
 public record MessageText(Kind kind, String name, String headline, String price, String quantity, String site,
         String link, Instant observedAt) {
 
-    /** What an alert says happened. */
-    public enum Kind { RESTOCKED, SOLD_OUT }
+    /** What an alert says happened: a restock, its end, or a change while it goes on (still buyable). */
+    public enum Kind { RESTOCKED, SOLD_OUT, CHANGED }
 
     private static final Map<String, String> SYMBOLS = Map.of("EUR", "€", "USD", "$", "GBP", "£", "JPY", "¥");
 
@@ -53,22 +57,52 @@ public record MessageText(Kind kind, String name, String headline, String price,
             case StockEvent.SoldOut s -> new MessageText(Kind.SOLD_OUT, s.watch().name(),
                     "sold out again after " + formatDuration(s.buyableFor()), price, null, s.watch().site(), link,
                     o.observedAt());
+            case StockEvent.Changed c -> new MessageText(Kind.CHANGED, c.watch().name(),
+                    "is still in stock: " + describe(c.what()), price, quantity, c.watch().site(), link, o.observedAt());
         };
     }
 
-    /** One plain line: "Back in stock: Widget Pro – €49.99 (12 left) at ShopX". */
+    /** "💸 price now 17,900 KRW (was 15,900 KRW) · ⚠️ only 2 left (under min-stock 5)". */
+    public static String describe(List<Change> what) {
+        List<String> parts = new ArrayList<>(what.size());
+        for (Change change : what) {
+            parts.add(switch (change) {
+                case Change.Price p -> "💸 price now " + formatPrice(p.now(), p.currency()) + " (was "
+                        + formatPrice(p.was(), p.currency()) + ")";
+                case Change.LowStock l -> "⚠️ only " + String.format(Locale.ROOT, "%,d", l.quantity())
+                        + " left (under min-stock " + l.minStock() + ")";
+                case Change.StockBack b -> "📦 back to " + String.format(Locale.ROOT, "%,d", b.quantity())
+                        + " in stock (min-stock " + b.minStock() + ")";
+            });
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** True while the product can be bought: the message should offer to buy it and show its price and stock. */
+    public boolean buyable() {
+        return switch (kind) {
+            case RESTOCKED, CHANGED -> true;
+            case SOLD_OUT -> false;
+        };
+    }
+
+    /**
+     * One plain line: "Back in stock: Widget Pro – €49.99 (12 left) at ShopX", "Widget Pro sold out again after 42 s
+     * at ShopX", "Widget Pro is still in stock: ⚠️ only 2 left (under min-stock 5) at ShopX".
+     */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        if (kind == Kind.RESTOCKED) {
-            sb.append("Back in stock: ").append(name);
-            if (price != null) {
-                sb.append(" – ").append(price);
+        switch (kind) {
+            case RESTOCKED -> {
+                sb.append("Back in stock: ").append(name);
+                if (price != null) {
+                    sb.append(" – ").append(price);
+                }
+                if (quantity != null) {
+                    sb.append(" (").append(quantity).append(" left)");
+                }
             }
-            if (quantity != null) {
-                sb.append(" (").append(quantity).append(" left)");
-            }
-        } else {
-            sb.append(name).append(' ').append(headline);
+            case SOLD_OUT, CHANGED -> sb.append(name).append(' ').append(headline);
         }
         if (site != null) {
             sb.append(" at ").append(site);

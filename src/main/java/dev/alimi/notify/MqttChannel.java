@@ -173,10 +173,13 @@ final class MqttChannel implements Channel, AutoCloseable {
     ObjectNode payload(StockEvent event) {
         MessageText m = MessageText.of(event);
         Observation o = event.observation();
-        boolean restocked = event instanceof StockEvent.Restocked;
         ObjectNode p = json.createObjectNode();
-        p.put("event", restocked ? "restocked" : "sold_out");
-        p.put("state", restocked ? "in_stock" : "out_of_stock");
+        p.put("event", switch (event) {
+            case StockEvent.Restocked r -> "restocked";
+            case StockEvent.SoldOut so -> "sold_out";
+            case StockEvent.Changed c -> "changed";
+        });
+        p.put("state", m.buyable() ? "in_stock" : "out_of_stock");
         p.put("product", m.name());
         if (o.price() != null) {
             p.put("price", o.price().toPlainString());
@@ -189,10 +192,15 @@ final class MqttChannel implements Channel, AutoCloseable {
         p.put("shop", m.site());
         p.put("url", m.link());
         p.put("detected", DateTimeFormatter.ISO_INSTANT.format(o.observedAt()));
-        if (event instanceof StockEvent.SoldOut s) {
-            p.put("buyable_seconds", s.buyableFor().toSeconds());
+        switch (event) {
+            case StockEvent.Restocked r -> { }
+            case StockEvent.SoldOut so -> p.put("buyable_seconds", so.buyableFor().toSeconds());
+            case StockEvent.Changed c -> p.put("change", MessageText.describe(c.what()));
         }
-        p.put("title", restocked ? "Back in stock: " + m.name() : m.name() + " " + m.headline());
+        p.put("title", switch (m.kind()) {
+            case RESTOCKED -> "Back in stock: " + m.name();
+            case SOLD_OUT, CHANGED -> m.name() + " " + m.headline();
+        });
         p.put("message", template != null ? template.render(event, s -> s, s -> s) : m.summary());
         return p;
     }

@@ -65,23 +65,32 @@ final class NtfyChannel extends HttpChannel {
 
     ObjectNode body(StockEvent event) {
         MessageText m = MessageText.of(event);
-        boolean restocked = m.kind() == MessageText.Kind.RESTOCKED;
         ObjectNode body = json.createObjectNode();
         body.put("topic", target.topic());
-        body.put("title", MessageText.truncate(restocked ? "Back in stock: " + m.name() : m.name() + " " + m.headline(),
-                250));
+        body.put("title", MessageText.truncate(switch (m.kind()) {
+            case RESTOCKED -> "Back in stock: " + m.name();
+            case SOLD_OUT, CHANGED -> m.name() + " " + m.headline();
+        }, 250));
         String message = template != null ? template.render(event, s -> s, s -> s) : facts(m);
         body.put("message", MessageText.truncate(message, MAX_MESSAGE));
-        body.put("priority", target.priority() != null ? target.priority() : restocked ? 4 : 2);
+        body.put("priority", target.priority() != null ? target.priority() : switch (m.kind()) {
+            case RESTOCKED -> 4;
+            case CHANGED -> 3;
+            case SOLD_OUT -> 2;
+        });
         ArrayNode tags = body.putArray("tags");
         if (target.tags().isEmpty()) {
-            tags.add(restocked ? "shopping_cart" : "x");
+            tags.add(switch (m.kind()) {
+                case RESTOCKED -> "shopping_cart";
+                case CHANGED -> "warning";
+                case SOLD_OUT -> "x";
+            });
         } else {
             target.tags().forEach(tags::add);
         }
         if (m.link() != null && (m.link().startsWith("https://") || m.link().startsWith("http://"))) {
             body.put("click", m.link());
-            body.putArray("actions").addObject().put("action", "view").put("label", restocked ? "Buy now" : "Open")
+            body.putArray("actions").addObject().put("action", "view").put("label", m.buyable() ? "Buy now" : "Open")
                     .put("url", m.link()).put("clear", true);
         }
         return body;
@@ -89,15 +98,16 @@ final class NtfyChannel extends HttpChannel {
 
     private static String facts(MessageText m) {
         StringBuilder sb = new StringBuilder();
-        if (m.kind() == MessageText.Kind.RESTOCKED) {
-            if (m.price() != null) {
-                sb.append(m.price());
+        switch (m.kind()) {
+            case RESTOCKED, CHANGED -> {
+                if (m.price() != null) {
+                    sb.append(m.price());
+                }
+                if (m.quantity() != null) {
+                    sb.append(sb.isEmpty() ? "" : " · ").append(m.quantity()).append(" left");
+                }
             }
-            if (m.quantity() != null) {
-                sb.append(sb.isEmpty() ? "" : " · ").append(m.quantity()).append(" left");
-            }
-        } else {
-            sb.append("Sold out again after ").append(m.headline().replace("sold out again after ", ""));
+            case SOLD_OUT -> sb.append("Sold out again after ").append(m.headline().replace("sold out again after ", ""));
         }
         if (m.site() != null) {
             sb.append(sb.isEmpty() ? "" : " · ").append(m.site());

@@ -84,15 +84,21 @@ final class PushoverChannel extends HttpChannel {
         if (!target.devices().isEmpty()) {
             body.put("device", String.join(",", target.devices()));
         }
-        body.put("title", MessageText.truncate(m.kind() == MessageText.Kind.RESTOCKED ? "Back in stock: " + m.name()
-                : m.name() + " " + m.headline(), MAX_TITLE));
+        body.put("title", MessageText.truncate(switch (m.kind()) {
+            case RESTOCKED -> "Back in stock: " + m.name();
+            case SOLD_OUT, CHANGED -> m.name() + " " + m.headline();
+        }, MAX_TITLE));
         String message = template != null ? template.render(event, s -> s, s -> s) : m.summary();
         body.put("message", MessageText.truncate(message, MAX_MESSAGE));
         if (m.link() != null && m.link().length() <= MAX_URL) {
             body.put("url", m.link());
-            body.put("url_title", m.kind() == MessageText.Kind.RESTOCKED ? "Buy now" : "Open");
+            body.put("url_title", m.buyable() ? "Buy now" : "Open");
         }
-        int priority = m.kind() == MessageText.Kind.RESTOCKED ? target.priority() : Math.min(target.priority(), 0);
+        // only the restock itself may ring loud; its end and changes are news, not a call to act at once
+        int priority = switch (m.kind()) {
+            case RESTOCKED -> target.priority();
+            case SOLD_OUT, CHANGED -> Math.min(target.priority(), 0);
+        };
         body.put("priority", priority);
         if (target.sound() != null) {
             body.put("sound", target.sound());

@@ -26,7 +26,7 @@ final class SlackMessage {
         ArrayNode blocks = body.putArray("blocks");
         ObjectNode section = blocks.addObject().put("type", "section");
         section.putObject("text").put("type", "mrkdwn").put("text", sectionText(m));
-        if (m.kind() == MessageText.Kind.RESTOCKED && isWebLink(m.link()) && m.link().length() <= MAX_BUTTON_URL) {
+        if (m.buyable() && isWebLink(m.link()) && m.link().length() <= MAX_BUTTON_URL) {
             ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject();
             button.put("type", "button").put("style", "primary");
             button.putObject("text").put("type", "plain_text").put("text", "Buy now");
@@ -51,10 +51,10 @@ final class SlackMessage {
             title = "*" + name + "*";
         }
         List<String> facts = new ArrayList<>();
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.price() != null) {
+        if (m.buyable() && m.price() != null) {
             facts.add("*Price:* " + escape(MessageText.truncate(m.price(), 40)));
         }
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.quantity() != null) {
+        if (m.buyable() && m.quantity() != null) {
             facts.add("*Stock:* " + escape(m.quantity()));
         }
         if (m.site() != null) {

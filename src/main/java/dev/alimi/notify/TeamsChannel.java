@@ -59,7 +59,6 @@ final class TeamsChannel extends HttpChannel {
 
     ObjectNode body(StockEvent event) {
         MessageText m = MessageText.of(event);
-        boolean restocked = m.kind() == MessageText.Kind.RESTOCKED;
         ObjectNode body = json.createObjectNode();
         body.put("type", "message");
         ObjectNode attachment = body.putArray("attachments").addObject();
@@ -71,14 +70,17 @@ final class TeamsChannel extends HttpChannel {
         card.put("version", "1.4");
         ArrayNode items = card.putArray("body");
         String title = template != null ? template.render(event, TextEscape::markdown, s -> s)
-                : TextEscape.markdown(restocked ? m.name() + " is back in stock" : m.name() + " " + m.headline());
+                : TextEscape.markdown(switch (m.kind()) {
+                    case RESTOCKED -> m.name() + " is back in stock";
+                    case SOLD_OUT, CHANGED -> m.name() + " " + m.headline();
+                });
         items.addObject().put("type", "TextBlock").put("text", MessageText.truncate(title, MAX_TEXT))
                 .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
         ArrayNode facts = items.addObject().put("type", "FactSet").putArray("facts");
-        if (restocked && m.price() != null) {
+        if (m.buyable() && m.price() != null) {
             facts.addObject().put("title", "Price").put("value", TextEscape.markdown(m.price()));
         }
-        if (restocked && m.quantity() != null) {
+        if (m.buyable() && m.quantity() != null) {
             facts.addObject().put("title", "Stock").put("value", m.quantity());
         }
         if (m.site() != null) {
@@ -86,7 +88,7 @@ final class TeamsChannel extends HttpChannel {
         }
         if (m.link() != null && (m.link().startsWith("https://") || m.link().startsWith("http://"))) {
             card.putArray("actions").addObject().put("type", "Action.OpenUrl")
-                    .put("title", restocked ? "Buy now" : "Open").put("url", m.link());
+                    .put("title", m.buyable() ? "Buy now" : "Open").put("url", m.link());
         }
         return body;
     }

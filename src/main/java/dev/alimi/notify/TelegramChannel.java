@@ -115,7 +115,7 @@ final class TelegramChannel extends HttpChannel {
         }
         if (m.link() != null && (m.link().startsWith("https://") || m.link().startsWith("http://"))) {
             body.putObject("reply_markup").putArray("inline_keyboard").addArray().addObject()
-                    .put("text", m.kind() == MessageText.Kind.RESTOCKED ? "Buy now" : "Open").put("url", m.link());
+                    .put("text", m.buyable() ? "Buy now" : "Open").put("url", m.link());
         }
         return body;
     }
@@ -125,10 +125,10 @@ final class TelegramChannel extends HttpChannel {
         sb.append("<b>").append(TextEscape.html(MessageText.truncate(m.name(), MAX_NAME))).append("</b> ")
                 .append(TextEscape.html(m.headline()));
         StringBuilder facts = new StringBuilder();
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.price() != null) {
+        if (m.buyable() && m.price() != null) {
             facts.append("Price: ").append(TextEscape.html(m.price()));
         }
-        if (m.kind() == MessageText.Kind.RESTOCKED && m.quantity() != null) {
+        if (m.buyable() && m.quantity() != null) {
             facts.append(facts.isEmpty() ? "" : " · ").append("Stock: ").append(m.quantity());
         }
         if (m.site() != null) {

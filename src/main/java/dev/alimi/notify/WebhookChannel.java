@@ -1,6 +1,7 @@
 package dev.alimi.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alimi.model.Change;
 import dev.alimi.model.Notice;
 import dev.alimi.model.Observation;
 import dev.alimi.model.StockEvent;
@@ -89,10 +90,16 @@ final class WebhookChannel extends HttpChannel {
         MessageText m = MessageText.of(event);
         Observation o = event.observation();
         ObjectNode body = json.createObjectNode();
-        body.put("type", event instanceof StockEvent.Restocked ? "restock.detected" : "restock.ended");
+        body.put("type", switch (event) {
+            case StockEvent.Restocked r -> "restock.detected";
+            case StockEvent.SoldOut so -> "restock.ended";
+            case StockEvent.Changed c -> "restock.changed";
+        });
         body.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-        body.put("title", m.kind() == MessageText.Kind.RESTOCKED ? "Back in stock: " + m.name()
-                : m.name() + " " + m.headline());
+        body.put("title", switch (m.kind()) {
+            case RESTOCKED -> "Back in stock: " + m.name();
+            case SOLD_OUT, CHANGED -> m.name() + " " + m.headline();
+        });
         body.put("message", template != null ? template.render(event, s -> s, s -> s) : m.summary());
         ObjectNode data = body.putObject("data");
         data.put("alertId", alertId(event).toString());
@@ -113,11 +120,27 @@ final class WebhookChannel extends HttpChannel {
             data.put("unitPriceText", unit);
         }
         data.put("detectedAt", DateTimeFormatter.ISO_INSTANT.format(o.observedAt()));
-        if (event instanceof StockEvent.SoldOut s) {
-            data.put("buyableForSeconds", s.buyableFor().toSeconds());
+        switch (event) {
+            case StockEvent.Restocked r -> { }
+            case StockEvent.SoldOut so -> data.put("buyableForSeconds", so.buyableFor().toSeconds());
+            case StockEvent.Changed c -> changes(data.putArray("changes"), c.what());
         }
         data.put("evidence", o.evidence());
         return body;
+    }
+
+    /** {@code [{"kind": "price", "was": 15900, "now": 17900}, {"kind": "low-stock", "quantity": 2, "minStock": 5}]}. */
+    private static void changes(com.fasterxml.jackson.databind.node.ArrayNode out, java.util.List<Change> what) {
+        for (Change change : what) {
+            ObjectNode c = out.addObject();
+            switch (change) {
+                case Change.Price p -> c.put("kind", "price").put("was", p.was()).put("now", p.now());
+                case Change.LowStock l -> c.put("kind", "low-stock").put("quantity", l.quantity())
+                        .put("minStock", l.minStock());
+                case Change.StockBack b -> c.put("kind", "stock-back").put("quantity", b.quantity())
+                        .put("minStock", b.minStock());
+            }
+        }
     }
 
     /** The same id for every send of one alert: watch, kind and observation time. */

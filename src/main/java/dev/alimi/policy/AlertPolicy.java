@@ -32,6 +32,7 @@ public final class AlertPolicy {
     public Decision decide(StockEvent event, Catalog catalog) {
         return switch (event) {
             case StockEvent.SoldOut soldOut -> new Decision.Hold("sold-out", "sold-out events are not alerted");
+            case StockEvent.Changed changed -> new Decision.Hold("changed", "changes update sent alerts, they are not alerts");
             case StockEvent.Restocked restocked -> combine(restocked.watch(), routes(restocked.watch(), restocked.observation(), catalog));
         };
     }

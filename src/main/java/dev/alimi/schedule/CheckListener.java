@@ -23,4 +23,10 @@ public interface CheckListener {
      * with their remote ids: what a live update ("sold out after 42 s") edits.
      */
     default void episodeEnded(StockEvent.SoldOut event, List<StoredDelivery> sentMessages) {}
+
+    /**
+     * An alerted episode changed (price or quantity) and its sent messages were updated: {@code updates} are the
+     * edits and follow-ups made, empty when every route's follow-up is {@code none} or nothing could be edited.
+     */
+    default void changed(StockEvent.Changed event, List<Delivery> updates) {}
 }

@@ -12,6 +12,7 @@ import dev.alimi.model.StockEvent;
 import dev.alimi.model.Watch;
 import dev.alimi.notify.Dispatcher;
 import dev.alimi.policy.AlertPolicy;
+import dev.alimi.policy.ChangePolicy;
 import dev.alimi.store.Alert;
 import dev.alimi.store.DeliveryKind;
 import dev.alimi.store.StoredDelivery;
@@ -19,6 +20,7 @@ import dev.alimi.store.Store;
 import dev.alimi.track.Tracker;
 import dev.alimi.track.WatchState;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +49,19 @@ public final class CheckPipeline implements CheckTask {
 
     public CheckPipeline(SiteFetchers fetchers, Detection detection, Tracker tracker, AlertPolicy policy,
                          Store store, Clock clock, ConfirmBudget confirmBudget, CheckListener listener) {
+        this(fetchers, detection, tracker, policy, new ChangePolicy(), store, clock, confirmBudget, listener);
+    }
+
+    /** As above, with the policy that decides change updates during an alerted episode. */
+    public CheckPipeline(SiteFetchers fetchers, Detection detection, Tracker tracker, AlertPolicy policy,
+                         ChangePolicy changes, Store store, Clock clock, ConfirmBudget confirmBudget,
+                         CheckListener listener) {
         this.fetchers = fetchers;
         this.detection = detection;
         this.tracker = tracker;
         this.listener = listener;
-        this.recorder = new CheckRecorder(Objects.requireNonNull(store, "store"), policy);
+        this.recorder = new CheckRecorder(Objects.requireNonNull(store, "store"), policy,
+                Objects.requireNonNull(changes, "changes"));
         this.outbound = new Outbound(store, clock, listener);
         this.confirmBudget = Objects.requireNonNull(confirmBudget, "confirmBudget");
     }
@@ -118,6 +128,10 @@ public final class CheckPipeline implements CheckTask {
         if (!recorded.toSend().isEmpty()) {
             outbound.send(now.dispatcher(), new StockEvent.Restocked(watch, observation), recorded.toSend());
         }
+        for (CheckRecorder.ChangeUpdate change : recorded.changes()) {
+            List<Delivery> made = outbound.followUp(now.catalog(), now.dispatcher(), change.event(), change.messages());
+            listener.changed(change.event(), made);
+        }
     }
 
     private Observation observe(Site site, Watch watch) {
@@ -153,11 +167,12 @@ public final class CheckPipeline implements CheckTask {
         }
 
         /**
-         * The live update when an episode ends, per the follow-up of the route that sent each message: {@code edit}
-         * (default) rewrites messages whose service can edit ("sold out again after 42 s") and leaves the others;
-         * {@code reply} sends a short new message; {@code none} does nothing. Each is stored as a delivery of its alert.
+         * A live update of sent messages (an episode ended, or changed while it goes on), per the follow-up of the
+         * route that sent each message: {@code edit} (default) rewrites messages whose service can edit ("sold out
+         * again after 42 s", "price now 17,900 KRW") and leaves the others; {@code reply} sends a short new message;
+         * {@code none} does nothing. Each is stored as a delivery of its alert; returns them, edits first.
          */
-        void followUp(Catalog catalog, Dispatcher dispatcher, StockEvent.SoldOut event, List<StoredDelivery> sent) {
+        List<Delivery> followUp(Catalog catalog, Dispatcher dispatcher, StockEvent event, List<StoredDelivery> sent) {
             Map<String, String> editIds = new LinkedHashMap<>();
             Map<String, Long> alertOf = new LinkedHashMap<>();
             for (StoredDelivery s : sent) {
@@ -173,15 +188,18 @@ public final class CheckPipeline implements CheckTask {
                 if (!mode.equals("reply")) editIds.put(channel, s.delivery().messageId());
             }
             List<String> replies = alertOf.keySet().stream().filter(c -> !editIds.containsKey(c)).toList();
-            if (!editIds.isEmpty()) record(dispatcher.update(event, editIds), alertOf, DeliveryKind.EDIT);
-            if (!replies.isEmpty()) record(dispatcher.dispatch(event, replies), alertOf, DeliveryKind.FOLLOW_UP);
+            List<Delivery> made = new ArrayList<>();
+            if (!editIds.isEmpty()) made.addAll(record(dispatcher.update(event, editIds), alertOf, DeliveryKind.EDIT));
+            if (!replies.isEmpty()) made.addAll(record(dispatcher.dispatch(event, replies), alertOf, DeliveryKind.FOLLOW_UP));
+            return made;
         }
 
-        private void record(List<Delivery> deliveries, Map<String, Long> alertOf, DeliveryKind kind) {
+        private List<Delivery> record(List<Delivery> deliveries, Map<String, Long> alertOf, DeliveryKind kind) {
             for (Delivery d : deliveries) {
                 Long alertId = alertOf.get(d.channel());
                 if (alertId != null) store.deliveries().record(alertId, kind, d);
             }
+            return deliveries;
         }
 
         private static String followUpOf(Catalog catalog, String routeKey) {

@@ -6,6 +6,7 @@ import static dev.alimi.store.Columns.millis;
 
 import dev.alimi.model.Delivery;
 import dev.alimi.model.Observation;
+import dev.alimi.model.Told;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -172,6 +173,40 @@ final class JdbiOutbox implements Outbox {
                 .bind("episodeId", episodeId)
                 .map((rs, ctx) -> read(rs))
                 .list());
+    }
+
+    @Override
+    public List<ToldAlert> told(long episodeId, String kind) {
+        return db.with(h -> h.createQuery("SELECT * FROM alerts WHERE episode_id = :episodeId AND kind = :kind"
+                        + " AND status = 'SENT' ORDER BY id")
+                .bind("episodeId", episodeId)
+                .bind("kind", kind)
+                .map((rs, ctx) -> {
+                    Alert alert = read(rs);
+                    Instant at = instant(rs, "told_at");
+                    Told told = at == null
+                            ? new Told(alert.observation().price(), alert.observation().quantity(), null)
+                            : new Told(Columns.decimal(rs, "told_price"), Columns.longOrNull(rs, "told_quantity"), at);
+                    return new ToldAlert(alert, told);
+                })
+                .list());
+    }
+
+    @Override
+    public boolean retell(long alertId, Told previous, Told told) {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(told, "told");
+        Objects.requireNonNull(told.updatedAt(), "told.updatedAt");
+        // compare-and-set on told_at: two checks of one watch running at once cannot both tell the same change
+        String unchanged = previous.updatedAt() == null ? "told_at IS NULL" : "told_at = :previous";
+        return db.with(h -> h.createUpdate("UPDATE alerts SET told_price = :price, told_quantity = :quantity,"
+                        + " told_at = :at WHERE id = :id AND status = 'SENT' AND " + unchanged)
+                .bind("id", alertId)
+                .bind("price", decimal(told.price()))
+                .bind("quantity", told.quantity())
+                .bind("at", millis(told.updatedAt()))
+                .bind("previous", millis(previous.updatedAt()))
+                .execute()) > 0;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.alimi.store;
 
 import dev.alimi.model.Delivery;
+import dev.alimi.model.Told;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,19 @@ public interface Outbox {
 
     /** Every alert of an episode (for live updates when it ends), oldest first. */
     List<Alert> ofEpisode(long episodeId);
+
+    /**
+     * The SENT alerts of one kind of an episode with what their users were last told, oldest first: what a change
+     * during the episode is measured against.
+     */
+    List<ToldAlert> told(long episodeId, String kind);
+
+    /**
+     * Stores what a change update tells the users of a SENT alert, if what they were told is still {@code previous}
+     * (as read by {@link #told}); false when there is no such alert, or another check retold it since: then that
+     * check tells, and this one must not.
+     */
+    boolean retell(long alertId, Told previous, Told told);
 
     /** The newest alerts of a watch, held ones included with their reason, newest first. */
     List<Alert> recent(String watch, int limit);

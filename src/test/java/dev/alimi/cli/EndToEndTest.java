@@ -250,6 +250,50 @@ class EndToEndTest {
         }
     }
 
+    /** A large price change edits the Discord alert in place, logs one UPDATE line; the sell-out edits it again. */
+    @Test
+    void aPriceChangeEditsTheSentAlertAndTheRunLogsIt() throws Exception {
+        ch.qos.logback.classic.Logger alimi = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("alimi");
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        alimi.addAppender(logs);
+        alimi.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            run(writeConfig(fast(config(""))));
+            awaitChecks("/api/products/kf94-100", 2);
+            shop.setStock("kf94-100", 20);
+            Cli.awaitAlerts(discord, 1);
+            awaitChecks("/api/products/kf94-100", 2);
+            assertThat(patches()).isEmpty();
+
+            shop.setPrice("kf94-100", 35_900); // +20% against the alert's 29,900
+            await().atMost(Duration.ofSeconds(15)).until(() -> !patches().isEmpty());
+            assertThat(patches()).singleElement().satisfies(r -> {
+                assertThat(r.path()).endsWith("/messages/" + FakeDiscord.FIRST_MESSAGE_ID);
+                assertThat(r.body()).contains("price now 35,900").contains("was 29,900");
+            });
+            awaitChecks("/api/products/kf94-100", 5);
+            assertThat(patches()).as("told once: the next checks see what was told").hasSize(1);
+            assertThat(logs.list).extracting(e -> e.getFormattedMessage())
+                    .filteredOn(m -> m.startsWith("UPDATE ")).singleElement()
+                    .satisfies(m -> assertThat(m).startsWith("UPDATE KF94 100-pack API 💸 price now 35,900 (was 29,900)")
+                            .contains("friends").contains("ms after detection"));
+
+            shop.setStock("kf94-100", 0);
+            await().atMost(Duration.ofSeconds(15)).until(() -> patches().size() == 2);
+            assertThat(patches().getLast().path()).endsWith("/messages/" + FakeDiscord.FIRST_MESSAGE_ID);
+            assertThat(patches().getLast().body()).containsIgnoringCase("sold out");
+            assertThat(Cli.alerts(discord)).as("edits, never a second alert").hasSize(1);
+        } finally {
+            alimi.detachAppender(logs);
+            alimi.setLevel(null);
+        }
+    }
+
+    private List<FakeReceiver.Request> patches() {
+        return discord.received().stream().filter(r -> r.method().equals("PATCH")).toList();
+    }
+
     @Test
     void invalidConfigStartsNothingAndSaysWhere() throws Exception {
         Path file = writeConfig(config("").replace("site: shop\n    url: " + shop.baseUrl() + "/captcha",

@@ -106,4 +106,64 @@ class RulesConfigTest {
         assertThat(errors).extracting(ConfigError::message)
                 .contains("duplicate route name `r`", "expected one of edit, reply, none");
     }
+
+    @Test
+    void priceChangeIsReadOnWatchesSitesAndRoutesAsAPercent() {
+        Catalog c = files.load("""
+                sites:
+                  shop:
+                    base-url: https://shop.example
+                    price-change: 25%
+                watches:
+                  - name: A
+                    site: shop
+                    url: https://shop.example/p/1
+                    detect: { css: button, in-stock-text: [Buy] }
+                  - name: B
+                    site: shop
+                    url: https://shop.example/p/2
+                    detect: { css: button, in-stock-text: [Buy] }
+                    price-change: 5%
+                channels:
+                  s: console://
+                routes:
+                  - { name: quiet, to: [s], price-change: off }
+                  - { name: zero, to: [s], price-change: 0 }
+                  - { name: bare, to: [s], price-change: 7.5 }
+                  - { name: unset, to: [s] }
+                """);
+        assertThat(c.sites().get("shop").rules().priceChange()).isEqualByComparingTo("25");
+        assertThat(c.watches().get(1).rules().over(c.sites().get("shop").rules()).priceChangePercent())
+                .as("a watch's own beats its site's").isEqualByComparingTo("5");
+        assertThat(c.routes()).extracting(r -> r.rules().priceChange())
+                .usingElementComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .containsExactly(BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("7.5"), null);
+        Route unset = c.routes().get(3);
+        assertThat(unset.rules().over(c.sites().get("shop").rules()).priceChangePercent()).as("the site's")
+                .isEqualByComparingTo("25");
+        assertThat(c.routes().get(0).rules().over(c.sites().get("shop").rules()).priceChangePercent()).as("route wins")
+                .isZero();
+    }
+
+    @Test
+    void aBadPriceChangeIsAnErrorAtItsLine() {
+        List<ConfigError> errors = files.errors(ConfigFiles.WATCH + """
+                channels:
+                  s: console://
+                routes:
+                  - to: [s]
+                    price-change: ten percent
+                  - to: [s]
+                    price-change: -5%
+                  - to: [s]
+                    price-change: 2000%
+                """);
+        assertThat(errors).hasSize(3);
+        assertThat(errors).extracting(ConfigError::key)
+                .containsExactly("routes[0].price-change", "routes[1].price-change", "routes[2].price-change");
+        assertThat(errors).extracting(ConfigError::message).containsOnly(
+                "expected a percentage like 10% (0 to 1000%; 0 or off: no price updates)");
+        assertThat(errors.get(0).line()).isEqualTo(errors.get(1).line() - 2);
+        assertThat(errors.get(0).toString()).matches(".*alimi\\.yaml:\\d+: routes\\[0]\\.price-change: expected a percentage.*");
+    }
 }

@@ -354,6 +354,27 @@ class ChannelContractTest {
         assertThat(text).contains("sold out again after 42 s");
     }
 
+    /** A change update (a reply, or what an edit shows) says what changed and still offers the product, its price and link. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aChangeIsSentWithWhatChangedAndTheCurrentFacts(Kind kind) {
+        Target t = target(kind, "main");
+
+        Delivery d = dispatcher(Map.of("main", t.channel), TTL)
+                .dispatch(TestEvents.changed("Widget Pro", clock.instant()), List.of("main")).get(0);
+
+        assertThat(d.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        // services with markdown escape the brackets and dots of the words; the words themselves must arrive
+        String text = (kind.http() ? t.receiver.last().body() : consoleText()).replace("\\", "");
+        assertThat(text).contains("Widget Pro").contains("price now €59.99 (was €49.99)").contains("only 3 left")
+                .doesNotContain("sold out");
+        if (kind.http()) {
+            assertThat(text).contains(TestEvents.LINK);
+        } else {
+            assertThat(text).startsWith("CHANGED").contains("3 left");
+        }
+    }
+
     private record Target(FakeReceiver receiver, Channel channel) {}
 
     private Target target(Kind kind, String name) {

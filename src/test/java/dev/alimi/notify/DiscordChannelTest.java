@@ -149,6 +149,19 @@ class DiscordChannelTest {
     }
 
     @Test
+    void changeWordingKeepsThePriceStockAndLink() throws Exception {
+        registry.create(fake.spec("friends"), context).send(TestEvents.changed("Widget Pro", NOW));
+        JsonNode body = json.readTree(fake.last().body());
+        assertThat(body.get("content").asText()).isEqualTo("**Widget Pro** is still in stock: 💸 price now €59.99 \\(was"
+                + " €49.99\\) · ⚠️ only 3 left \\(under min\\-stock 5\\)");
+        assertThat(body.at("/embeds/0/description").asText()).startsWith("Is still in stock: 💸 price now €59.99");
+        assertThat(body.at("/embeds/0/color").asInt()).isEqualTo(DiscordMessage.YELLOW);
+        assertThat(body.at("/embeds/0/url").asText()).isEqualTo(TestEvents.LINK);
+        assertThat(body.at("/embeds/0/fields/0/value").asText()).isEqualTo("€59.99");
+        assertThat(body.at("/embeds/0/fields/1/value").asText()).isEqualTo("3");
+    }
+
+    @Test
     void userTextIsEscapedAndMentionsAreOff() throws Exception {
         var watch = TestEvents.watch("@everyone *bold* <@123> __x__ [a](b) @here", "@here shop", TestEvents.LINK);
         registry.create(fake.spec("friends"), context)

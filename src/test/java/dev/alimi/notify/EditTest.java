@@ -59,6 +59,36 @@ class EditTest {
         }
     }
 
+    /** A change rewrites the same message to the current state; the end of the episode still edits it after. */
+    @ParameterizedTest
+    @EnumSource(Editable.class)
+    void aSentAlertIsEditedWhenItChangesAndAgainWhenItSellsOut(Editable kind) {
+        try (FakeReceiver receiver = kind.receiver.get()) {
+            Dispatcher dispatcher = new Dispatcher(Map.of("c", registry.create(receiver.spec("c"), context)), clock,
+                    Duration.ofMinutes(5), Backoff.DEFAULT);
+            Delivery sent = dispatcher.dispatch(TestEvents.restocked("Widget Pro", clock.instant()), List.of("c"))
+                    .get(0);
+
+            Delivery changed = dispatcher.update(TestEvents.changed("Widget Pro", clock.instant()),
+                    Map.of("c", sent.messageId())).get(0);
+            String changeBody = receiver.last().body().replace("\\", "");
+            Delivery ended = dispatcher.update(TestEvents.soldOut("Widget Pro", Duration.ofSeconds(42), clock.instant()),
+                    Map.of("c", sent.messageId())).get(0);
+
+            assertThat(changed.outcome()).isEqualTo(Delivery.Outcome.SENT);
+            assertThat(changed.messageId()).isEqualTo(sent.messageId());
+            assertThat(changeBody).contains("price now €59.99 (was €49.99)").contains("still in stock");
+            assertThat(ended.outcome()).isEqualTo(Delivery.Outcome.SENT);
+            assertThat(receiver.received()).hasSize(3);
+            assertThat(receiver.last().body()).contains("sold out again after 42 s");
+            if (kind == Editable.DISCORD) {
+                assertThat(receiver.received()).extracting(FakeReceiver.Request::method).containsExactly("POST", "PATCH", "PATCH");
+                assertThat(receiver.received().get(1).path()).isEqualTo(receiver.last().path())
+                        .endsWith("/messages/" + sent.messageId());
+            }
+        }
+    }
+
     @Test
     void telegramsMessageIsNotModifiedCountsAsDone() {
         try (FakeTelegram telegram = new FakeTelegram()) {

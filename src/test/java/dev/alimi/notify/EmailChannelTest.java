@@ -115,6 +115,19 @@ class EmailChannelTest {
     }
 
     @Test
+    void aChangeArrivesWithWhatChangedInTheSubjectAndTheCurrentFacts() throws Exception {
+        Channel channel = registry.create(spec(PASSWORD), context);
+
+        assertThat(channel.send(TestEvents.changed("Widget Pro", clock.instant()))).isInstanceOf(SendResult.Sent.class);
+
+        MimeMessage m = smtp.getReceivedMessages()[0];
+        assertThat(m.getSubject()).isEqualTo("Widget Pro is still in stock: " + TestEvents.CHANGE_TEXT);
+        Multipart parts = (Multipart) m.getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(html).contains("<li>Price: €59.99</li>").contains("<li>Stock: 3</li>").doesNotContain("sold out");
+    }
+
+    @Test
     void aServerThatIsDownIsRetriedUntilItComesBackWithinTheTtl() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MessageTemplateTest {
 
     private static final Instant AT = Instant.parse("2026-08-21T10:00:00.250Z");
-    private static final String ALL = "{name}|{site}|{url}|{price}|{unit_price}|{quantity}|{detected}|{window}";
+    private static final String ALL = "{name}|{site}|{url}|{price}|{unit_price}|{quantity}|{detected}|{window}|{change}";
 
     private final Clock clock = Clock.systemUTC();
     private final ChannelContext context = new ChannelContext(HttpClient.newHttpClient(),
@@ -41,10 +41,12 @@ class MessageTemplateTest {
     void everyTokenIsFilled() {
         String out = new MessageTemplate(ALL).render(masks("KF94 50-pack"), s -> s, s -> s);
         assertThat(out).isEqualTo(
-                "KF94 50-pack|coupang|https://shop.example/p/1|15,900 KRW|318 KRW|12|2026-08-21T10:00:00Z|");
+                "KF94 50-pack|coupang|https://shop.example/p/1|15,900 KRW|318 KRW|12|2026-08-21T10:00:00Z||");
         String soldOut = new MessageTemplate("{name} gone after {window}{price}")
                 .render(TestEvents.soldOut("W", Duration.ofSeconds(42), AT), s -> s, s -> s);
         assertThat(soldOut).isEqualTo("W gone after 42 s");
+        String changed = new MessageTemplate("{name}: {change}{window}").render(TestEvents.changed("W", AT), s -> s, s -> s);
+        assertThat(changed).isEqualTo("W: " + TestEvents.CHANGE_TEXT);
     }
 
     @Test

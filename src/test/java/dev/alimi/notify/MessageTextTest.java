@@ -2,9 +2,11 @@ package dev.alimi.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alimi.model.Change;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +44,31 @@ class MessageTextTest {
         MessageText m = MessageText.of(TestEvents.soldOut("Widget Pro", Duration.ofSeconds(42), NOW));
         assertThat(m.kind()).isEqualTo(MessageText.Kind.SOLD_OUT);
         assertThat(m.summary()).isEqualTo("Widget Pro sold out again after 42 s at ShopX");
+    }
+
+    @Test
+    void factsOfAChangeShowTheCurrentStateAndWhatChanged() {
+        MessageText m = MessageText.of(TestEvents.changed("Widget Pro", NOW));
+        assertThat(m).isEqualTo(new MessageText(MessageText.Kind.CHANGED, "Widget Pro",
+                "is still in stock: " + TestEvents.CHANGE_TEXT, "€59.99", "3", "ShopX", "https://shop.example/p/123",
+                NOW));
+        assertThat(m.buyable()).isTrue();
+        assertThat(m.summary()).isEqualTo("Widget Pro is still in stock: " + TestEvents.CHANGE_TEXT + " at ShopX");
+    }
+
+    @Test
+    void eachChangeHasItsWords() {
+        assertThat(MessageText.describe(List.of(new Change.Price(new BigDecimal("17900"), new BigDecimal("15900"), "KRW"))))
+                .isEqualTo("💸 price now 15,900 KRW (was 17,900 KRW)");
+        assertThat(MessageText.describe(List.of(new Change.StockBack(1200, 5))))
+                .isEqualTo("📦 back to 1,200 in stock (min-stock 5)");
+        assertThat(MessageText.describe(List.of(new Change.LowStock(2, 5)))).isEqualTo("⚠️ only 2 left (under min-stock 5)");
+    }
+
+    @Test
+    void onlyARestockAndAChangeAreBuyable() {
+        assertThat(MessageText.of(TestEvents.restocked("W", NOW)).buyable()).isTrue();
+        assertThat(MessageText.of(TestEvents.soldOut("W", Duration.ofSeconds(1), NOW)).buyable()).isFalse();
     }
 
     @Test

@@ -106,6 +106,13 @@ class MqttChannelTest {
             JsonNode soldOut = FakeJson.read(messages.poll(5, TimeUnit.SECONDS));
             assertThat(soldOut.path("state").asText()).isEqualTo("out_of_stock");
             assertThat(soldOut.path("buyable_seconds").asLong()).isEqualTo(42);
+
+            assertThat(channel.send(TestEvents.changed("Widget Pro", clock.instant()))).isInstanceOf(SendResult.Sent.class);
+            JsonNode changed = FakeJson.read(messages.poll(5, TimeUnit.SECONDS));
+            assertThat(changed.path("event").asText()).isEqualTo("changed");
+            assertThat(changed.path("state").asText()).as("still buyable").isEqualTo("in_stock");
+            assertThat(changed.path("price").asText()).isEqualTo("59.99");
+            assertThat(changed.path("change").asText()).isEqualTo(TestEvents.CHANGE_TEXT);
         } finally {
             ((AutoCloseable) channel).close();
         }

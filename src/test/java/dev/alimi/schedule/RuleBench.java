@@ -4,6 +4,7 @@ import dev.alimi.cli.DemoShop;
 import dev.alimi.detect.Detection;
 import dev.alimi.detect.DetectorRegistry;
 import dev.alimi.model.Catalog;
+import dev.alimi.model.Delivery;
 import dev.alimi.model.ChannelSpec;
 import dev.alimi.model.DetectSpec;
 import dev.alimi.model.Rate;
@@ -46,8 +47,11 @@ final class RuleBench implements AutoCloseable {
     final FakeDiscord discord = new FakeDiscord();
     /** For each episode that ended, the sent messages the pipeline handed to its listener. */
     final List<List<StoredDelivery>> endedEpisodes = new CopyOnWriteArrayList<>();
+    /** Each change update the pipeline made, with the edits and follow-ups it sent. */
+    final List<Map.Entry<StockEvent.Changed, List<Delivery>>> changes = new CopyOnWriteArrayList<>();
     final MutableClock clock;
-    final Store store;
+    private final Path dir;
+    Store store;
     private final SiteFetchers fetchers;
     private final HttpClient http = HttpClient.newHttpClient();
     /** The site's budget, paced at 1/s; its sleeper moves the test clock instead of waiting. */
@@ -58,16 +62,21 @@ final class RuleBench implements AutoCloseable {
     private boolean html;
     private boolean toDiscord;
     private String followUp;
+    private Rules[] lastRules;
+    private int[] lastConfirm;
 
     RuleBench(Path dir, Instant start) throws Exception {
         this.shop = DemoShop.start(0);
         this.clock = new MutableClock(start);
+        this.dir = dir;
         this.store = Store.open("sqlite:" + dir.resolve("alimi.db"), dir);
         this.fetchers = new SiteFetchers(clock);
     }
 
     /** One watch of the JSON product with these rules, on a site and route with theirs. */
     RuleBench watch(Rules watchRules, Rules siteRules, Rules routeRules, int confirmIn, int confirmOut) {
+        lastRules = new Rules[] {watchRules, siteRules, routeRules};
+        lastConfirm = new int[] {confirmIn, confirmOut};
         Site site = new Site("shop", shop.baseUrl(), Rate.perSecond(100), Duration.ofSeconds(2), Map.of(), Map.of(),
                 Site.DEFAULT_USER_AGENT, List.of(), 4, Site.DEFAULT_MAX_BODY_BYTES, Site.DEFAULT_MAX_DECODED_BYTES,
                 false, siteRules);
@@ -91,6 +100,11 @@ final class RuleBench implements AutoCloseable {
                     @Override
                     public void episodeEnded(StockEvent.SoldOut event, List<StoredDelivery> sentMessages) {
                         endedEpisodes.add(sentMessages);
+                    }
+
+                    @Override
+                    public void changed(StockEvent.Changed event, List<Delivery> updates) {
+                        changes.add(Map.entry(event, updates));
                     }
                 });
         pipeline.apply(catalog, dispatcher);
@@ -118,6 +132,19 @@ final class RuleBench implements AutoCloseable {
 
     RuleBench watch(Rules watchRules) {
         return watch(watchRules, Rules.NONE, null, 1, 1);
+    }
+
+    /** Like a restart of the service: the store is closed and opened again, the tracker restored from it. */
+    RuleBench restart() {
+        store.close();
+        store = Store.open("sqlite:" + dir.resolve("alimi.db"), dir);
+        return watch(lastRules[0], lastRules[1], lastRules[2], lastConfirm[0], lastConfirm[1]);
+    }
+
+    /** Sets the product's price in the shop (the next check sees it). */
+    RuleBench price(long price) {
+        shop.setPrice(product, price);
+        return this;
     }
 
     /** Sets the shop's stock, then checks once. */

@@ -37,8 +37,9 @@ class MigrationTest extends StoreTestBase {
 
     @Test
     void anEmptyDatabaseReachesTheNewestVersion() throws SQLException {
-        assertThat(versions(store)).containsExactly("1", "2");
+        assertThat(versions(store)).containsExactly("1", "2", "3");
         assertThat(schema(store)).anyMatch(c -> c.startsWith("alerts.claimed_by"))
+                .anyMatch(c -> c.startsWith("alerts.told_price"))
                 .anyMatch(c -> c.startsWith("deliveries.message_id"))
                 .anyMatch(c -> c.equals("alerts index alerts_status_expiry"));
     }
@@ -57,7 +58,7 @@ class MigrationTest extends StoreTestBase {
         }
 
         try (Store upgraded = Store.open(old.url())) {
-            assertThat(versions(upgraded)).containsExactly("1", "2");
+            assertThat(versions(upgraded)).containsExactly("1", "2", "3");
             assertThat(schema(upgraded)).isEqualTo(schema(store));
             StoredWatchState state = upgraded.watchStates().find("KF94").orElseThrow();
             assertThat(state.episodeStart()).isEqualTo(at(5));
@@ -69,13 +70,38 @@ class MigrationTest extends StoreTestBase {
         }
     }
 
+    /** A store at version 2 with an alert already sent: the alert reads as having told its own price and quantity. */
+    @Test
+    void aDatabaseAtVersionTwoReachesTheSameSchemaAndItsSentAlertsToldTheirOwnFacts() throws SQLException {
+        TestDatabase old = another();
+        DataSource direct = Store.direct(old.url());
+        Migrations.migrate(direct, old.url(), "2");
+        try (Connection c = direct.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO episodes (watch, site, started_at, first_quantity, last_quantity, first_price,"
+                    + " last_price, currency) VALUES ('KF94', 'coupang', " + at(5).toEpochMilli() + ", 9, 9, '15900',"
+                    + " '15900', 'KRW')");
+            s.executeUpdate("INSERT INTO alerts (episode_id, watch, kind, route, channel, status, availability, quantity,"
+                    + " price, currency, evidence, detector, detected_at, expires_at) SELECT id, 'KF94', 'restocked',"
+                    + " 'masks', 'friends', 'SENT', 'IN_STOCK', 9, '15900', 'KRW', 'buy button', 'css', "
+                    + at(5).toEpochMilli() + ", " + at(305).toEpochMilli() + " FROM episodes");
+        }
+
+        try (Store upgraded = Store.open(old.url())) {
+            assertThat(versions(upgraded)).containsExactly("1", "2", "3");
+            assertThat(schema(upgraded)).isEqualTo(schema(store));
+            Episode episode = upgraded.episodes().open("KF94").orElseThrow();
+            assertThat(upgraded.outbox().told(episode.id(), "restocked")).singleElement().satisfies(t ->
+                    assertThat(t.told()).isEqualTo(new dev.alimi.model.Told(new java.math.BigDecimal("15900"), 9L, null)));
+        }
+    }
+
     @Test
     void openingAnUpToDateStoreAgainChangesNothing() throws SQLException {
         var before = schema(store);
 
         reopen();
 
-        assertThat(versions(store)).containsExactly("1", "2");
+        assertThat(versions(store)).containsExactly("1", "2", "3");
         assertThat(schema(store)).isEqualTo(before);
     }
 

@@ -3,6 +3,7 @@ package dev.alimi.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alimi.model.Delivery;
+import dev.alimi.model.Told;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,5 +199,34 @@ class OutboxTest extends StoreTestBase {
 
         assertThat(store.outbox().lastAlerted("KF94", "restocked", "masks")).contains(first);
         assertThat(store.outbox().lastAlerted("KF94", "restocked", "deals")).isEmpty();
+    }
+
+    /** Only SENT alerts have been told anything; until a change update, what was told is the alert's own facts. */
+    @Test
+    void whatASentAlertToldIsItsOwnFactsUntilRetoldAndSurvivesAReopen() {
+        Alert sentAlert = store.outbox().enqueue(draft("masks", "friends")).orElseThrow();
+        store.outbox().finish(sentAlert.id(), sent("friends", "m-1"));
+        store.outbox().hold(draft("deals", "friends"), "blackout: inside");
+        Alert failed = store.outbox().enqueue(draft("masks", "team")).orElseThrow();
+        store.outbox().finish(failed.id(), new Delivery("team", "KF94", Delivery.Outcome.FAILED, at(0), at(1), 1, null, "400"));
+
+        assertThat(store.outbox().told(episode.id(), "restocked")).singleElement().satisfies(t -> {
+            assertThat(t.alert().id()).isEqualTo(sentAlert.id());
+            assertThat(t.told()).isEqualTo(new Told(new java.math.BigDecimal("15900"), 12L, null));
+        });
+
+        Told first = store.outbox().told(episode.id(), "restocked").getFirst().told();
+        Told retold = new Told(new java.math.BigDecimal("17900.50"), 2L, at(60));
+        assertThat(store.outbox().retell(sentAlert.id(), first, retold)).isTrue();
+        assertThat(store.outbox().retell(sentAlert.id(), first, new Told(null, 1L, at(61))))
+                .as("another check told it since it was read").isFalse();
+        assertThat(store.outbox().retell(failed.id(), first, retold)).as("a failed alert told nobody").isFalse();
+        reopen();
+
+        assertThat(store.outbox().told(episode.id(), "restocked")).singleElement()
+                .satisfies(t -> assertThat(t.told()).isEqualTo(retold));
+        assertThat(store.outbox().retell(sentAlert.id(), retold, new Told(null, 1L, at(90)))).isTrue();
+        assertThat(store.outbox().find(sentAlert.id()).orElseThrow().observation())
+                .as("the alert itself is unchanged").isEqualTo(inStock("KF94", 0, 12L, "15900"));
     }
 }
