@@ -29,6 +29,7 @@ final class ParsedPage {
     private final Page page;
     private final String body;
     private final Instant at;
+    private final boolean lean;
     private Document html;
     private String visibleText;
     private DocumentContext json;
@@ -41,6 +42,16 @@ final class ParsedPage {
 
     /** Wraps {@code page}; {@code fallbackAt} stands in for a missing receive time. */
     ParsedPage(Page page, Instant fallbackAt) {
+        this(page, fallbackAt, false);
+    }
+
+    /**
+     * Like {@link #ParsedPage(Page, Instant)}; a {@code lean} page is parsed without what
+     * {@link LeanHtml} cuts, for readers that only look where {@code detect: auto} looks (the
+     * product area, metadata, triage).
+     */
+    ParsedPage(Page page, Instant fallbackAt, boolean lean) {
+        this.lean = lean;
         this.page = page;
         this.body = page.body() == null ? "" : page.body();
         this.at = page.receivedAt() != null ? page.receivedAt() : fallbackAt;
@@ -72,11 +83,14 @@ final class ParsedPage {
         return looksLikeJson;
     }
 
-    /** The body parsed as HTML (jsoup is lenient: any text parses). */
+    /**
+     * The body parsed as HTML (jsoup is lenient: any text parses). For a lean page (see
+     * {@link #ParsedPage(Page, Instant, boolean)}) the parse leaves out what {@link LeanHtml} cuts.
+     */
     Document html() {
         if (html == null) {
             String base = page.url() == null ? "" : page.url().toString();
-            html = Jsoup.parse(body, base);
+            html = Jsoup.parse(lean ? LeanHtml.of(body) : body, base);
         }
         return html;
     }

@@ -130,6 +130,19 @@ final class ProductArea {
         return !cls.isEmpty() && classVerdicts.computeIfAbsent(cls, ProductArea::outsideClass);
     }
 
+    /**
+     * {@link #skips(Element)} for a tag read from raw markup, attribute values as written (null
+     * when absent); {@link LeanHtml} leaves such blocks out before parsing.
+     */
+    static boolean skipsTag(String name, boolean hidden, String role, String ariaHidden, String style, String id, String cls) {
+        if (OUTSIDE_TAGS.contains(name) || hidden) return true;
+        if (role != null && OUTSIDE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
+        if ("true".equalsIgnoreCase(ariaHidden)) return true;
+        if (style != null && hidingStyle(style)) return true;
+        if (id != null && outsideName(id)) return true;
+        return cls != null && outsideClass(cls);
+    }
+
     private static boolean hidingStyle(String style) {
         return HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find();
     }

@@ -22,6 +22,14 @@ interface Recipe extends PageDetector {
         return false;
     }
 
+    /**
+     * True when this recipe, for pages at {@code url}, reads only what {@code auto} reads (the
+     * product area, metadata), so the page may be parsed lean ({@link LeanHtml}).
+     */
+    default boolean readsLeanMarkup(URI url) {
+        return false;
+    }
+
     @Override
     default Observation detect(Watch watch, ParsedPage page) {
         Finding finding = read(watch, page)
