@@ -1,10 +1,8 @@
 package dev.alimi.detect;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -75,8 +73,9 @@ final class LeanHtml {
     private final char[] out;
     private int length;
     private int copied;
-    /** Verdicts per distinct tag (name and attributes as written): big pages repeat the same few thousand. */
-    private final Map<String, Boolean> verdicts = new HashMap<>();
+    private final ProductArea.Verdicts verdicts = new ProductArea.Verdicts();
+    /** The first '&' at or after the last attribute value looked at (values are read in page order). */
+    private int nextAmpersand = -1;
     private boolean cutAny;
     private boolean inBody;
     private int visible;
@@ -417,15 +416,14 @@ final class LeanHtml {
         String name = in.substring(from, i).toLowerCase(Locale.ROOT);
         boolean keepsData = false;
         boolean selfClosing = false;
-        Attrs attrs = judge ? new Attrs() : null;
+        Attrs attrs = judge && BLOCKS.contains(name) ? new Attrs() : null;
+        if (attrs == null) return quickTag(name, i, trimData);
         while (i < n) {
             char c = in.charAt(i);
             if (c == '>') {
-                boolean outside = attrs != null && !attrs.undecidable && verdicts.computeIfAbsent(
-                        name + '\u0000' + attrs.hidden + '\u0000' + attrs.role + '\u0000' + attrs.ariaHidden + '\u0000'
-                                + attrs.style + '\u0000' + attrs.id + '\u0000' + attrs.cls,
-                        key -> ProductArea.skipsTag(name, attrs.hidden, attrs.role, attrs.ariaHidden, attrs.style, attrs.id,
-                                attrs.cls));
+                boolean outside = attrs != null && !attrs.undecidable
+                        && ProductArea.skipsTag(name, attrs.hidden, attrs.role, attrs.ariaHidden, attrs.style, attrs.id,
+                                attrs.cls, verdicts);
                 return new Tag(name, i + 1, selfClosing, keepsData, outside);
             }
             if (c == '/') {
@@ -480,6 +478,75 @@ final class LeanHtml {
         return null;
     }
 
+    /**
+     * The rest of a tag whose name ends at {@code from}, read with {@code indexOf} jumps: only an
+     * {@code =} can start a quoted value, so the text up to the next {@code =} or {@code >} holds
+     * attribute names alone. Same result as the character-by-character reading, which the
+     * tokeniser's states are written for.
+     */
+    private Tag quickTag(String name, int from, boolean trimData) {
+        int n = in.length();
+        int pos = from;
+        // True when the text at pos continues an attribute name (one that began with '=').
+        boolean inName = false;
+        boolean keepsData = false;
+        // The '>' is searched again only once a quoted value has passed it, and '=' only up to it:
+        // a tag is read in one sweep, however many attributes it has.
+        int gt = -1;
+        while (true) {
+            if (gt < pos) {
+                gt = in.indexOf('>', pos);
+                if (gt < 0) return null;
+            }
+            int eq = in.indexOf('=', pos, gt);
+            if (eq < 0) {
+                boolean selfClosing = gt - 1 >= pos && in.charAt(gt - 1) == '/';
+                return new Tag(name, gt + 1, selfClosing, keepsData, false);
+            }
+            int last = eq - 1;
+            while (last >= pos && isSpace(in.charAt(last))) last--;
+            boolean startsName = last < pos ? !inName : in.charAt(last) == '/';
+            if (startsName) {
+                // "<a =x>": '=' begins an attribute's name, not a value.
+                pos = eq + 1;
+                inName = true;
+                continue;
+            }
+            int nameStart = last;
+            while (nameStart > pos && !isSpace(in.charAt(nameStart - 1)) && in.charAt(nameStart - 1) != '/') nameStart--;
+            boolean knownName = !(inName && nameStart == pos);
+            int j = eq + 1;
+            while (j < n && isSpace(in.charAt(j))) j++;
+            if (j >= n) return null;
+            char q = in.charAt(j);
+            int valueStart;
+            int valueEnd;
+            if (q == '"' || q == '\'') {
+                valueStart = j + 1;
+                valueEnd = in.indexOf(q, valueStart);
+                if (valueEnd < 0) return null;
+                pos = valueEnd + 1;
+            } else if (q == '>') {
+                return new Tag(name, j + 1, false, keepsData, false);
+            } else {
+                valueStart = j;
+                while (j < n && !isSpace(in.charAt(j)) && in.charAt(j) != '>') j++;
+                valueEnd = j;
+                pos = j;
+            }
+            inName = false;
+            int nameLength = last + 1 - nameStart;
+            if (knownName && nameLength == 4 && in.regionMatches(true, nameStart, "type", 0, 4)
+                    && indexOf("json", valueStart, valueEnd) >= 0) {
+                keepsData = true;
+            }
+            if (trimData && knownName && valueEnd - valueStart >= WORTH_CUTTING && nameLength > 5
+                    && in.regionMatches(true, nameStart, "data-", 0, 5)) {
+                cut(valueStart, valueEnd);
+            }
+        }
+    }
+
     /** The attributes {@link ProductArea#skipsTag} looks at; the first of each name counts, as in the parser. */
     private final class Attrs {
         boolean hidden;
@@ -525,9 +592,11 @@ final class LeanHtml {
 
         private String value(int start, int end, String empty) {
             if (empty != null) return empty;
-            for (int k = start; k < end; k++) {
-                if (in.charAt(k) == '&') undecidable = true;
+            if (nextAmpersand < start) {
+                nextAmpersand = in.indexOf('&', start);
+                if (nextAmpersand < 0) nextAmpersand = in.length();
             }
+            if (nextAmpersand < end) undecidable = true;
             return in.substring(start, end);
         }
     }

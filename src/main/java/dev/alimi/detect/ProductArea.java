@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -40,9 +41,7 @@ final class ProductArea {
 
     private final Document doc;
     private final List<Element> elements;
-    private final Map<String, Boolean> classVerdicts = new HashMap<>();
-    private final Map<String, Boolean> idVerdicts = new HashMap<>();
-    private final Map<String, Boolean> styleVerdicts = new HashMap<>();
+    private final Verdicts verdicts = new Verdicts();
     private final Map<Element, Boolean> outside = new IdentityHashMap<>();
     private Element element;
     private String text;
@@ -118,39 +117,52 @@ final class ProductArea {
     boolean skips(Element e) {
         if (OUTSIDE_TAGS.contains(e.normalName())) return true;
         if (e.attributesSize() == 0) return false;
-        if (e.hasAttr("hidden")) return true;
-        String role = e.attr("role");
-        if (!role.isEmpty() && OUTSIDE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
-        if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
-        String style = e.attr("style");
-        if (!style.isEmpty() && styleVerdicts.computeIfAbsent(style, ProductArea::hidingStyle)) return true;
-        String id = e.id();
-        if (!id.isEmpty() && idVerdicts.computeIfAbsent(id, ProductArea::outsideName)) return true;
-        String cls = e.className();
-        return !cls.isEmpty() && classVerdicts.computeIfAbsent(cls, ProductArea::outsideClass);
+        // The parser writes attribute names in lower case: exact lookups, not Element's case-blind ones.
+        Attributes attrs = e.attributes();
+        return skipsTag(e.normalName(), attrs.hasKey("hidden"), attrs.get("role"), attrs.get("aria-hidden"),
+                attrs.get("style"), attrs.get("id"), attrs.get("class"), verdicts);
     }
 
     /**
-     * {@link #skips(Element)} for a tag read from raw markup, attribute values as written (null
-     * when absent); {@link LeanHtml} leaves such blocks out before parsing.
+     * Answers remembered per attribute value: big pages repeat the same class names thousands of
+     * times. Not thread-safe.
      */
-    static boolean skipsTag(String name, boolean hidden, String role, String ariaHidden, String style, String id, String cls) {
+    static final class Verdicts {
+        private final Map<String, Boolean> classes = new HashMap<>();
+        private final Map<String, Boolean> ids = new HashMap<>();
+        private final Map<String, Boolean> styles = new HashMap<>();
+    }
+
+    /**
+     * {@link #skips(Element)} for a tag's lower-case name and its attribute values as the parser
+     * gives them ("" or null when absent); {@link LeanHtml} asks it of raw tags.
+     */
+    static boolean skipsTag(String name, boolean hidden, String role, String ariaHidden, String style, String id, String cls,
+            Verdicts verdicts) {
         if (OUTSIDE_TAGS.contains(name) || hidden) return true;
-        if (role != null && OUTSIDE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
+        if (role != null && !role.isEmpty() && OUTSIDE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
         if ("true".equalsIgnoreCase(ariaHidden)) return true;
-        if (style != null && hidingStyle(style)) return true;
-        if (id != null && outsideName(id)) return true;
-        return cls != null && outsideClass(cls);
+        if (style != null && !style.isEmpty() && verdicts.styles.computeIfAbsent(style, ProductArea::hidingStyle)) return true;
+        if (id != null && !id.isEmpty() && verdicts.ids.computeIfAbsent(id, ProductArea::outsideName)) return true;
+        return cls != null && !cls.isEmpty() && verdicts.classes.computeIfAbsent(cls, ProductArea::outsideClass);
     }
 
     private static boolean hidingStyle(String style) {
         return HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find();
     }
 
+    /** {@link #OUTSIDE_NAMES} by first letter: one look at each position instead of one search per word. */
+    private static final Map<Character, List<String>> OUTSIDE_NAMES_BY_FIRST = OUTSIDE_NAMES.stream()
+            .collect(java.util.stream.Collectors.groupingBy(w -> w.charAt(0)));
+
     private static boolean outsideName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        for (String word : OUTSIDE_NAMES) {
-            if (lower.contains(word)) return true;
+        for (int i = 0; i < lower.length(); i++) {
+            List<String> words = OUTSIDE_NAMES_BY_FIRST.get(lower.charAt(i));
+            if (words == null) continue;
+            for (String word : words) {
+                if (lower.startsWith(word, i)) return true;
+            }
         }
         return false;
     }
@@ -158,8 +170,15 @@ final class ProductArea {
     private static boolean outsideClass(String cls) {
         if (outsideName(cls)) return true;
         String lower = cls.toLowerCase(Locale.ROOT);
-        for (String token : lower.split("\\s+")) {
-            if (HIDDEN_CLASSES.contains(token)) return true;
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            // The characters of regex \s, which this split used to be.
+            boolean space = i == lower.length() || " \t\n\u000B\f\r".indexOf(lower.charAt(i)) >= 0;
+            if (!space && start < 0) start = i;
+            if (space && start >= 0) {
+                if (HIDDEN_CLASSES.contains(lower.substring(start, i))) return true;
+                start = -1;
+            }
         }
         return false;
     }
