@@ -8,11 +8,11 @@ import java.util.Set;
 /**
  * A page's HTML without what {@code detect: auto} never reads, cut from the raw text before
  * parsing, since parsing is most of a big page's cost: the code of scripts, style sheets and
- * comments, and, once the page has shown more text than triage reads, SVG icons and the contents
- * of blocks the product area leaves out (header, nav, footer, reviews, carousels, hidden blocks:
- * {@link ProductArea#skipsTag}). Tags stay, so every element auto looks at is parsed as before;
- * data scripts (a {@code type} naming JSON, so JSON-LD) and {@code <meta>} tags inside a cut block
- * are kept.
+ * comments, long {@code data-*} values, long runs of white space and, once the page has shown more
+ * text than triage reads, SVG icons and the contents of blocks the product area leaves out (header,
+ * nav, footer, reviews, carousels, hidden blocks: {@link ProductArea#skipsTag}). Tags stay, so every
+ * element auto looks at is parsed as before; data scripts (a {@code type} naming JSON, so JSON-LD)
+ * and {@code <meta>} tags inside a cut block are kept.
  *
  * <p>One pass of {@code indexOf} that follows the HTML tokeniser where it matters (comments, quoted
  * attribute values, raw-text elements). A block is cut only when its markup is balanced in a way
@@ -61,7 +61,58 @@ final class LeanHtml {
             "fecomponenttransfer", "fecomposite", "feconvolvematrix", "fediffuselighting", "fedisplacementmap",
             "fedropshadow", "feflood", "fefunca", "fefuncb", "fefuncg", "fefuncr", "fegaussianblur", "feimage",
             "femerge", "femergenode", "femorphology", "feoffset", "fepointlight", "fespecularlighting", "fespotlight",
-            "fetile", "feturbulence");
+            "fetile", "feturbulence", "a", "mpath");
+
+    /**
+     * Tag names read without making a string: big pages have tens of thousands of tags, nearly all
+     * of a hundred names. Open addressing on the lower-case name's {@link String#hashCode}.
+     */
+    private static final String[] KNOWN_NAMES = new String[1024];
+
+    static {
+        java.util.Set<String> all = new java.util.HashSet<>(List.of("script", "style", "svg", "math", "plaintext", "body",
+                "template", "noscript", "button", "meta", "li", "dd", "dt", "table", "a", "p", "span", "img", "i", "b",
+                "strong", "em", "h1", "h2", "h3", "h4", "h5", "h6", "label", "form", "input", "select", "option", "optgroup",
+                "link", "picture", "source", "video", "audio", "canvas", "html", "head", "abbr", "cite", "code", "pre", "q",
+                "s", "u", "time", "mark", "main", "figcaption", "summary", "slot", "object", "legend", "output", "progress",
+                "meter", "bdi", "bdo", "data", "kbd", "samp", "var", "ins", "del", "map", "font", "nobr", "big", "tt",
+                "strike", "small", "sup", "sub", "marquee", "base"));
+        for (Set<String> names : List.of(RAW_TEXT, BLOCKS, VOID, TABLE_PARTS, NEVER_IN_BLOCKS, SVG_PARTS)) all.addAll(names);
+        for (String name : all) {
+            int slot = knownSlot(name.hashCode());
+            while (KNOWN_NAMES[slot] != null) slot = (slot + 1) & (KNOWN_NAMES.length - 1);
+            KNOWN_NAMES[slot] = name;
+        }
+    }
+
+    private static int knownSlot(int hash) {
+        return (hash ^ (hash >>> 10)) & (KNOWN_NAMES.length - 1);
+    }
+
+    /** The lower-case tag name in {@code [from, to)}: a shared constant for known names. */
+    private String name(int from, int to) {
+        int length = to - from;
+        if (length <= 20) {
+            int hash = 0;
+            for (int k = from; k < to; k++) hash = 31 * hash + asciiLower(in.charAt(k));
+            for (int slot = knownSlot(hash); KNOWN_NAMES[slot] != null; slot = (slot + 1) & (KNOWN_NAMES.length - 1)) {
+                String known = KNOWN_NAMES[slot];
+                if (known.length() == length && known.hashCode() == hash && sameName(from, known)) return known;
+            }
+        }
+        return in.substring(from, to).toLowerCase(Locale.ROOT);
+    }
+
+    private boolean sameName(int from, String known) {
+        for (int k = 0; k < known.length(); k++) {
+            if (asciiLower(in.charAt(from + k)) != known.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
 
     /** Deeper blocks than this are hostile, not content: left to the parser. */
     private static final int MAX_DEPTH = 2_000;
@@ -70,10 +121,10 @@ final class LeanHtml {
     private static final int WORTH_CUTTING = 64;
 
     private final String in;
-    private final char[] out;
+    private char[] out;
     private int length;
     private int copied;
-    private final ProductArea.Verdicts verdicts = new ProductArea.Verdicts();
+    private final ProductArea.Verdicts verdicts;
     /** The first '&' at or after the last attribute value looked at (values are read in page order). */
     private int nextAmpersand = -1;
     private boolean cutAny;
@@ -85,14 +136,20 @@ final class LeanHtml {
     /** After a block that could not be cut, no block starting before here is tried again (keeps the scan linear). */
     private int noBlocksBefore;
 
-    private LeanHtml(String in) {
+    private LeanHtml(String in, ProductArea.Verdicts verdicts) {
         this.in = in;
-        this.out = new char[in.length()];
+        this.verdicts = verdicts;
+        this.out = new char[Math.min(in.length(), 64 * 1024 + in.length() / 4)];
     }
 
     /** The lean copy of {@code html}, or {@code html} itself when nothing was cut or the scan gave up. */
     static String of(String html) {
-        LeanHtml scan = new LeanHtml(html);
+        return of(html, new ProductArea.Verdicts());
+    }
+
+    /** Like {@link #of(String)}, remembering its answers on class names and styles in {@code verdicts}. */
+    static String of(String html, ProductArea.Verdicts verdicts) {
+        LeanHtml scan = new LeanHtml(html, verdicts);
         return scan.run() && scan.cutAny ? scan.finish() : html;
     }
 
@@ -102,6 +159,7 @@ final class LeanHtml {
     }
 
     private void append(int from, int to) {
+        if (length + to - from > out.length) out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, length + to - from));
         in.getChars(from, to, out, length);
         length += to - from;
     }
@@ -124,7 +182,9 @@ final class LeanHtml {
         int i = 0;
         while (true) {
             int lt = in.indexOf('<', i);
-            if (inBody && unshownDepth == 0 && !cutting()) count(i, lt < 0 ? n : lt);
+            int textEnd = lt < 0 ? n : lt;
+            if (inBody && unshownDepth == 0 && !cutting()) count(i, textEnd);
+            squeeze(i, textEnd);
             if (lt < 0 || lt + 1 >= n) return true;
             char c = in.charAt(lt + 1);
             if (c == '!' || c == '?') {
@@ -150,7 +210,7 @@ final class LeanHtml {
                     i = gt + 1;
                 }
             } else if (isAsciiLetter(c)) {
-                Tag tag = tag(lt + 1, cutting(), true);
+                Tag tag = tag(lt + 1, cutting() && lt >= noBlocksBefore && openButtons == 0, true);
                 if (tag == null) return false;
                 i = startTag(lt, tag);
                 if (i < 0) return false;
@@ -232,7 +292,10 @@ final class LeanHtml {
      */
     private int blockEnd(int from, String name, List<int[]> kept) {
         List<String> open = new ArrayList<>();
+        // Open lists, definition lists and tables inside the block, counted rather than searched for.
+        int[] containers = new int[3];
         open.add(name);
+        count(containers, name, 1);
         int n = in.length();
         int i = from;
         while (true) {
@@ -251,7 +314,7 @@ final class LeanHtml {
                 }
                 Tag tag = tag(lt + 2, false, false);
                 if (tag == null || !tag.name().equals(open.getLast())) return refuse(lt);
-                open.removeLast();
+                count(containers, open.removeLast(), -1);
                 if (open.isEmpty()) return lt;
                 i = tag.end();
             } else if (isAsciiLetter(c)) {
@@ -259,7 +322,7 @@ final class LeanHtml {
                 if (tag == null) return refuse(n);
                 String tagName = tag.name();
                 i = tag.end();
-                if (NEVER_IN_BLOCKS.contains(tagName) || !containerOpen(tagName, open) || open.size() > MAX_DEPTH) {
+                if (NEVER_IN_BLOCKS.contains(tagName) || !containerOpen(tagName, containers) || open.size() > MAX_DEPTH) {
                     return refuse(lt);
                 }
                 if (tagName.equals("script") || tagName.equals("style") || RAW_TEXT.contains(tagName)) {
@@ -284,6 +347,7 @@ final class LeanHtml {
                     kept.add(new int[] {lt, i});
                 } else if (!VOID.contains(tagName)) {
                     open.add(tagName);
+                    count(containers, tagName, 1);
                 }
             } else {
                 i = lt + 1;
@@ -297,11 +361,38 @@ final class LeanHtml {
     }
 
     /** False for list items, definition terms and table parts whose container was not opened inside the block. */
-    private static boolean containerOpen(String name, List<String> open) {
-        if (name.equals("li")) return open.contains("ul") || open.contains("ol") || open.contains("menu");
-        if (name.equals("dd") || name.equals("dt")) return open.contains("dl");
-        if (TABLE_PARTS.contains(name)) return open.contains("table");
+    private static boolean containerOpen(String name, int[] containers) {
+        if (name.equals("li")) return containers[0] > 0;
+        if (name.equals("dd") || name.equals("dt")) return containers[1] > 0;
+        if (TABLE_PARTS.contains(name)) return containers[2] > 0;
         return true;
+    }
+
+    private static void count(int[] containers, String name, int change) {
+        switch (name) {
+            case "ul", "ol", "menu" -> containers[0] += change;
+            case "dl" -> containers[1] += change;
+            case "table" -> containers[2] += change;
+            default -> { }
+        }
+    }
+
+    /**
+     * Cuts long runs of white space in the text {@code [from, to)} to their first character:
+     * indentation is a large part of some pages, and every reader collapses white space anyway.
+     */
+    private void squeeze(int from, int to) {
+        if (to - from <= WORTH_CUTTING) return;
+        int run = -1;
+        for (int k = from; k < to; k++) {
+            if (isSpace(in.charAt(k))) {
+                if (run < 0) run = k;
+            } else {
+                if (run >= 0) cut(run + 1, k);
+                run = -1;
+            }
+        }
+        if (run >= 0) cut(run + 1, to);
     }
 
     /** Counts the visible characters of {@code [from, to)} the way triage does; a character reference counts once. */
@@ -413,7 +504,7 @@ final class LeanHtml {
         int n = in.length();
         int i = from;
         while (i < n && !endsName(in.charAt(i))) i++;
-        String name = in.substring(from, i).toLowerCase(Locale.ROOT);
+        String name = name(from, i);
         boolean keepsData = false;
         boolean selfClosing = false;
         Attrs attrs = judge && BLOCKS.contains(name) ? new Attrs() : null;
@@ -512,9 +603,9 @@ final class LeanHtml {
                 inName = true;
                 continue;
             }
-            int nameStart = last;
-            while (nameStart > pos && !isSpace(in.charAt(nameStart - 1)) && in.charAt(nameStart - 1) != '/') nameStart--;
-            boolean knownName = !(inName && nameStart == pos);
+            int nameEnd = last + 1;
+            int namesFrom = pos;
+            boolean continuesName = inName;
             int j = eq + 1;
             while (j < n && isSpace(in.charAt(j))) j++;
             if (j >= n) return null;
@@ -535,14 +626,22 @@ final class LeanHtml {
                 pos = j;
             }
             inName = false;
-            int nameLength = last + 1 - nameStart;
-            if (knownName && nameLength == 4 && in.regionMatches(true, nameStart, "type", 0, 4)
-                    && indexOf("json", valueStart, valueEnd) >= 0) {
-                keepsData = true;
-            }
-            if (trimData && knownName && valueEnd - valueStart >= WORTH_CUTTING && nameLength > 5
-                    && in.regionMatches(true, nameStart, "data-", 0, 5)) {
-                cut(valueStart, valueEnd);
+            // The attribute's name is looked at only where it matters: "type" (short) and long values.
+            boolean longValue = trimData && valueEnd - valueStart >= WORTH_CUTTING;
+            if (longValue || nameEnd - 4 >= namesFrom && in.regionMatches(true, nameEnd - 4, "type", 0, 4)) {
+                int nameStart = nameEnd;
+                while (nameStart > namesFrom && !isSpace(in.charAt(nameStart - 1)) && in.charAt(nameStart - 1) != '/') {
+                    nameStart--;
+                }
+                boolean knownName = !(continuesName && nameStart == namesFrom);
+                int nameLength = nameEnd - nameStart;
+                if (knownName && nameLength == 4 && in.regionMatches(true, nameStart, "type", 0, 4)
+                        && indexOf("json", valueStart, valueEnd) >= 0) {
+                    keepsData = true;
+                }
+                if (longValue && knownName && nameLength > 5 && in.regionMatches(true, nameStart, "data-", 0, 5)) {
+                    cut(valueStart, valueEnd);
+                }
             }
         }
     }

@@ -37,6 +37,8 @@ final class ParsedPage {
     private com.fasterxml.jackson.databind.JsonNode tree;
     private boolean treeRead;
     private ProductArea area;
+    /** Shared by the lean scan and the product area: one answer per class name per page. */
+    private final ProductArea.Verdicts verdicts = new ProductArea.Verdicts();
     private Boolean looksLikeJson;
     private java.util.List<org.jsoup.nodes.Element> elements;
 
@@ -90,14 +92,14 @@ final class ParsedPage {
     Document html() {
         if (html == null) {
             String base = page.url() == null ? "" : page.url().toString();
-            html = Jsoup.parse(lean ? LeanHtml.of(body) : body, base);
+            html = Jsoup.parse(lean ? LeanHtml.of(body, verdicts) : body, base);
         }
         return html;
     }
 
     /** The product area of the HTML page, made once. */
     ProductArea area() {
-        if (area == null) area = new ProductArea(html(), elements());
+        if (area == null) area = new ProductArea(html(), elements(), verdicts);
         return area;
     }
 

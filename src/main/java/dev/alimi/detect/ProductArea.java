@@ -41,15 +41,21 @@ final class ProductArea {
 
     private final Document doc;
     private final List<Element> elements;
-    private final Verdicts verdicts = new Verdicts();
+    private final Verdicts verdicts;
     private final Map<Element, Boolean> outside = new IdentityHashMap<>();
     private Element element;
     private String text;
 
     /** The area of {@code doc}, whose elements in document order are {@code elements}. */
     ProductArea(Document doc, List<Element> elements) {
+        this(doc, elements, new Verdicts());
+    }
+
+    /** Like {@link #ProductArea(Document, List)}, reusing the answers {@link LeanHtml} already gave on the same page. */
+    ProductArea(Document doc, List<Element> elements, Verdicts verdicts) {
         this.doc = doc;
         this.elements = elements;
+        this.verdicts = verdicts;
     }
 
     /** The element holding the product: {@code main}, {@code [role=main]}, a schema.org Product scope, else body. */
@@ -152,35 +158,85 @@ final class ProductArea {
     }
 
     /** {@link #OUTSIDE_NAMES} by first letter: one look at each position instead of one search per word. */
-    private static final Map<Character, List<String>> OUTSIDE_NAMES_BY_FIRST = OUTSIDE_NAMES.stream()
-            .collect(java.util.stream.Collectors.groupingBy(w -> w.charAt(0)));
+    private static final String[][] OUTSIDE_NAMES_BY_FIRST = new String[128][];
+
+    static {
+        for (String word : OUTSIDE_NAMES) {
+            String[] same = OUTSIDE_NAMES_BY_FIRST[word.charAt(0)];
+            same = same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
+            same[same.length - 1] = word;
+            OUTSIDE_NAMES_BY_FIRST[word.charAt(0)] = same;
+        }
+    }
 
     private static boolean outsideName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lower.length(); i++) {
-            List<String> words = OUTSIDE_NAMES_BY_FIRST.get(lower.charAt(i));
+        if (!isAscii(name)) return outsideNameSlow(name);
+        // ASCII: lower-case each character in place instead of copying the name.
+        for (int i = 0; i < name.length(); i++) {
+            String[] words = OUTSIDE_NAMES_BY_FIRST[asciiLower(name.charAt(i))];
             if (words == null) continue;
             for (String word : words) {
-                if (lower.startsWith(word, i)) return true;
+                if (matchesAt(name, i, word)) return true;
             }
+        }
+        return false;
+    }
+
+    /** True when ASCII {@code name} holds lower-case {@code word} at {@code at}, any case. */
+    private static boolean matchesAt(String name, int at, String word) {
+        if (at + word.length() > name.length()) return false;
+        for (int k = 1; k < word.length(); k++) {
+            if (asciiLower(name.charAt(at + k)) != word.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    private static boolean outsideNameSlow(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : OUTSIDE_NAMES) {
+            if (lower.contains(word)) return true;
         }
         return false;
     }
 
     private static boolean outsideClass(String cls) {
         if (outsideName(cls)) return true;
-        String lower = cls.toLowerCase(Locale.ROOT);
+        boolean ascii = isAscii(cls);
+        String lower = ascii ? cls : cls.toLowerCase(Locale.ROOT);
         int start = -1;
         for (int i = 0; i <= lower.length(); i++) {
-            // The characters of regex \s, which this split used to be.
-            boolean space = i == lower.length() || " \t\n\u000B\f\r".indexOf(lower.charAt(i)) >= 0;
+            boolean space = i == lower.length() || isRegexSpace(lower.charAt(i));
             if (!space && start < 0) start = i;
             if (space && start >= 0) {
-                if (HIDDEN_CLASSES.contains(lower.substring(start, i))) return true;
+                if (hiddenClass(lower, start, i, ascii)) return true;
                 start = -1;
             }
         }
         return false;
+    }
+
+    /** {@code ignoreCase} only for ASCII, where it is exactly what lower-casing did. */
+    private static boolean hiddenClass(String cls, int from, int to, boolean ignoreCase) {
+        for (String hidden : HIDDEN_CLASSES) {
+            if (hidden.length() == to - from && cls.regionMatches(ignoreCase, from, hidden, 0, hidden.length())) return true;
+        }
+        return false;
+    }
+
+    /** The characters of regex {@code \\s}, which this split used to be. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) return false;
+        }
+        return true;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /** Describes the area for evidence. */

@@ -35,7 +35,9 @@ class LeanHtmlPropertyTest {
             "<svg viewBox=\"0 0 1 1\"><title>Cart</title><path d=\"M0 0" + PAD + "\"/></svg>", "<svg><g>" + PAD + "<svg><path/></svg>", "<svg><div>Sold out</div></svg>",
             "<svg/>", "<textarea><div class=reviews></textarea>", "<title>x</title>", "<div title='a > b' data-state=\"{&quot;x&quot;:1}" + PAD + "\">", "<div data-x=\"" + PAD,
             "<img src=x alt=\"Sold out\">", "<br/>", "<input type=password>", "<form>", "</form>", "<select><option>Sold out</option></select>",
-            "<iframe>Sold out</iframe>", "<?php x ?>", "<!doctype html>", "</body>", "<body>", "</html>", "<");
+            "<iframe>Sold out</iframe>", "<span =\"x>", "<span b=c =\"<script>\">", "<span b/c=\"<script>\">",
+            "<span b = \"x>y\" c='<style>' d=e>", "<span/ =\"<script>\">", "<div =class=reviews>", "<div class=reviews =x>",
+            "<div hidden=\">\">", "<svg><a href=#x><path d=\"M0" + PAD + "\"/></a></svg>", "<?php x ?>", "<!doctype html>", "</body>", "<body>", "</html>", "<");
 
     @Provide
     Arbitrary<String> pages() {

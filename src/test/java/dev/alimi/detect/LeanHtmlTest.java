@@ -107,6 +107,24 @@ class LeanHtmlTest {
         LeanReading.assertSame(TestPages.html(html));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // '=' after a tag name or a finished value starts an attribute's name: the quote is no value, '>' ends the tag
+        "<span =\"x><p>Sold out</p><script>%s</script>\">",
+        "<span a=b =\"x><p>Sold out</p><script>%s</script>\">",
+        "<span a/=\"x><p>Sold out</p><script>%s</script>\">",
+        // a real value holds '>' and '<script>' without ending the tag
+        "<span title = \"x><script>%s</script>\"><p>Sold out</p>",
+        "<span title='<style>%s'><p>Sold out</p>",
+    })
+    void oddAttributesAreReadAsTheParserReadsThem(String fragment) {
+        String html = page("", LONG_TEXT + "<main><h1>Mask</h1>" + fragment.formatted("var a = 1;".repeat(10))
+                + "<button>Add to cart</button></main>");
+
+        assertThat(decide(html).availability()).isEqualTo(Availability.OUT_OF_STOCK);
+        LeanReading.assertSame(TestPages.html(html));
+    }
+
     @Test
     void blocksLeftOutOfTheProductAreaAreCutOnceTriageHasItsText() {
         String reviews = "<div class=\"reviews\"><ul><li>" + "Back in stock, buy now! ".repeat(10) + "</li></ul>"
