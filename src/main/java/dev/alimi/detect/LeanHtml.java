@@ -2,7 +2,6 @@ package dev.alimi.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -63,70 +62,18 @@ final class LeanHtml {
             "femerge", "femergenode", "femorphology", "feoffset", "fepointlight", "fespecularlighting", "fespotlight",
             "fetile", "feturbulence", "a", "mpath");
 
-    /**
-     * Tag names read without making a string: big pages have tens of thousands of tags, nearly all
-     * of a hundred names. Open addressing on the lower-case name's {@link String#hashCode}.
-     */
-    private static final String[] KNOWN_NAMES = new String[1024];
-
-    static {
-        java.util.Set<String> all = new java.util.HashSet<>(List.of("script", "style", "svg", "math", "plaintext", "body",
-                "template", "noscript", "button", "meta", "li", "dd", "dt", "table", "a", "p", "span", "img", "i", "b",
-                "strong", "em", "h1", "h2", "h3", "h4", "h5", "h6", "label", "form", "input", "select", "option", "optgroup",
-                "link", "picture", "source", "video", "audio", "canvas", "html", "head", "abbr", "cite", "code", "pre", "q",
-                "s", "u", "time", "mark", "main", "figcaption", "summary", "slot", "object", "legend", "output", "progress",
-                "meter", "bdi", "bdo", "data", "kbd", "samp", "var", "ins", "del", "map", "font", "nobr", "big", "tt",
-                "strike", "small", "sup", "sub", "marquee", "base"));
-        for (Set<String> names : List.of(RAW_TEXT, BLOCKS, VOID, TABLE_PARTS, NEVER_IN_BLOCKS, SVG_PARTS)) all.addAll(names);
-        for (String name : all) {
-            int slot = knownSlot(name.hashCode());
-            while (KNOWN_NAMES[slot] != null) slot = (slot + 1) & (KNOWN_NAMES.length - 1);
-            KNOWN_NAMES[slot] = name;
-        }
-    }
-
-    private static int knownSlot(int hash) {
-        return (hash ^ (hash >>> 10)) & (KNOWN_NAMES.length - 1);
-    }
-
-    /** The lower-case tag name in {@code [from, to)}: a shared constant for known names. */
-    private String name(int from, int to) {
-        int length = to - from;
-        if (length <= 20) {
-            int hash = 0;
-            for (int k = from; k < to; k++) hash = 31 * hash + asciiLower(in.charAt(k));
-            for (int slot = knownSlot(hash); KNOWN_NAMES[slot] != null; slot = (slot + 1) & (KNOWN_NAMES.length - 1)) {
-                String known = KNOWN_NAMES[slot];
-                if (known.length() == length && known.hashCode() == hash && sameName(from, known)) return known;
-            }
-        }
-        return in.substring(from, to).toLowerCase(Locale.ROOT);
-    }
-
-    private boolean sameName(int from, String known) {
-        for (int k = 0; k < known.length(); k++) {
-            if (asciiLower(in.charAt(from + k)) != known.charAt(k)) return false;
-        }
-        return true;
-    }
-
-    private static char asciiLower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
 
     /** Deeper blocks than this are hostile, not content: left to the parser. */
     private static final int MAX_DEPTH = 2_000;
 
     /** Below this, cutting saves less than the copy costs. */
-    private static final int WORTH_CUTTING = 64;
+    static final int WORTH_CUTTING = 64;
 
     private final String in;
     private char[] out;
     private int length;
     private int copied;
-    private final ProductArea.Verdicts verdicts;
-    /** The first '&' at or after the last attribute value looked at (values are read in page order). */
-    private int nextAmpersand = -1;
+    private final RawTags tags;
     private boolean cutAny;
     private boolean inBody;
     private int visible;
@@ -138,7 +85,7 @@ final class LeanHtml {
 
     private LeanHtml(String in, ProductArea.Verdicts verdicts) {
         this.in = in;
-        this.verdicts = verdicts;
+        this.tags = new RawTags(in, verdicts, this::cut);
         this.out = new char[Math.min(in.length(), 64 * 1024 + in.length() / 4)];
     }
 
@@ -188,15 +135,15 @@ final class LeanHtml {
             if (lt < 0 || lt + 1 >= n) return true;
             char c = in.charAt(lt + 1);
             if (c == '!' || c == '?') {
-                int end = skipMarkupDeclaration(lt);
+                int end = tags.skipMarkupDeclaration(lt);
                 if (end < 0) return false;
                 // The comment's text only: a comment removed whole would join the text around it ("<" + "b" = a tag).
                 if (in.startsWith("<!--", lt)) cut(lt + 4, in.startsWith("--!>", end - 4) ? end - 4 : end - 3);
                 i = end;
             } else if (c == '/') {
                 if (lt + 2 >= n) return false;
-                if (isAsciiLetter(in.charAt(lt + 2))) {
-                    Tag tag = tag(lt + 2, false, false);
+                if (RawTags.isAsciiLetter(in.charAt(lt + 2))) {
+                    RawTags.Tag tag = tags.tag(lt + 2, null, false);
                     if (tag == null) return false;
                     if (tag.name().equals("template") || tag.name().equals("noscript")) {
                         unshownDepth = Math.max(0, unshownDepth - 1);
@@ -209,8 +156,9 @@ final class LeanHtml {
                     if (gt < 0) return false;
                     i = gt + 1;
                 }
-            } else if (isAsciiLetter(c)) {
-                Tag tag = tag(lt + 1, cutting() && lt >= noBlocksBefore && openButtons == 0, true);
+            } else if (RawTags.isAsciiLetter(c)) {
+                boolean mayCut = cutting() && lt >= noBlocksBefore && openButtons == 0;
+                RawTags.Tag tag = tags.tag(lt + 1, mayCut ? BLOCKS : null, true);
                 if (tag == null) return false;
                 i = startTag(lt, tag);
                 if (i < 0) return false;
@@ -221,7 +169,7 @@ final class LeanHtml {
     }
 
     /** Handles a start tag at {@code lt}; where the scan goes on, or -1 to give up. */
-    private int startTag(int lt, Tag tag) {
+    private int startTag(int lt, RawTags.Tag tag) {
         int i = tag.end();
         String name = tag.name();
         switch (name) {
@@ -236,17 +184,17 @@ final class LeanHtml {
                 return -1;
             }
             case "script" -> {
-                int end = rawEnd(i, "script");
+                int end = tags.rawEnd(i, "script");
                 if (end < 0) return -1;
                 if (!tag.keepsData()) {
                     // "<!--" then "<script" inside a script can make a "</script>" not end it.
-                    if (indexOf("<!--", i, end) >= 0 && indexOf("<script", i, end) >= 0) return -1;
+                    if (tags.indexOf("<!--", i, end) >= 0 && tags.indexOf("<script", i, end) >= 0) return -1;
                     cut(i, end);
                 }
                 return end;
             }
             case "style" -> {
-                int end = rawEnd(i, "style");
+                int end = tags.rawEnd(i, "style");
                 if (end < 0) return -1;
                 cut(i, end);
                 return end;
@@ -260,7 +208,7 @@ final class LeanHtml {
                 return end;
             }
             default -> {
-                if (RAW_TEXT.contains(name)) return rawEnd(i, name);
+                if (RAW_TEXT.contains(name)) return tags.rawEnd(i, name);
                 if (cutting() && BLOCKS.contains(name) && lt >= noBlocksBefore && openButtons == 0 && tag.outside()) {
                     return cutBlock(i, name);
                 }
@@ -303,22 +251,22 @@ final class LeanHtml {
             if (lt < 0 || lt + 2 >= n) return refuse(n);
             char c = in.charAt(lt + 1);
             if (c == '!' || c == '?') {
-                i = skipMarkupDeclaration(lt);
+                i = tags.skipMarkupDeclaration(lt);
                 if (i < 0) return refuse(n);
             } else if (c == '/') {
-                if (!isAsciiLetter(in.charAt(lt + 2))) {
+                if (!RawTags.isAsciiLetter(in.charAt(lt + 2))) {
                     int gt = in.indexOf('>', lt + 2);
                     if (gt < 0) return refuse(n);
                     i = gt + 1;
                     continue;
                 }
-                Tag tag = tag(lt + 2, false, false);
+                RawTags.Tag tag = tags.tag(lt + 2, null, false);
                 if (tag == null || !tag.name().equals(open.getLast())) return refuse(lt);
                 count(containers, open.removeLast(), -1);
                 if (open.isEmpty()) return lt;
                 i = tag.end();
-            } else if (isAsciiLetter(c)) {
-                Tag tag = tag(lt + 1, false, false);
+            } else if (RawTags.isAsciiLetter(c)) {
+                RawTags.Tag tag = tags.tag(lt + 1, null, false);
                 if (tag == null) return refuse(n);
                 String tagName = tag.name();
                 i = tag.end();
@@ -326,13 +274,13 @@ final class LeanHtml {
                     return refuse(lt);
                 }
                 if (tagName.equals("script") || tagName.equals("style") || RAW_TEXT.contains(tagName)) {
-                    int end = rawEnd(i, tagName);
+                    int end = tags.rawEnd(i, tagName);
                     if (end < 0) return refuse(n);
                     if (tagName.equals("script") && !tag.keepsData()
-                            && indexOf("<!--", i, end) >= 0 && indexOf("<script", i, end) >= 0) {
+                            && tags.indexOf("<!--", i, end) >= 0 && tags.indexOf("<script", i, end) >= 0) {
                         return refuse(lt);
                     }
-                    Tag close = tag(end + 2, false, false);
+                    RawTags.Tag close = tags.tag(end + 2, null, false);
                     if (close == null) return refuse(n);
                     if (tagName.equals("script") && tag.keepsData()) kept.add(new int[] {lt, close.end()});
                     i = close.end();
@@ -340,7 +288,7 @@ final class LeanHtml {
                     if (tag.selfClosing()) continue;
                     int end = svgEnd(i);
                     if (end < 0) return refuse(lt);
-                    Tag close = tag(end + 2, false, false);
+                    RawTags.Tag close = tags.tag(end + 2, null, false);
                     if (close == null) return refuse(n);
                     i = close.end();
                 } else if (tagName.equals("meta")) {
@@ -385,7 +333,7 @@ final class LeanHtml {
         if (to - from <= WORTH_CUTTING) return;
         int run = -1;
         for (int k = from; k < to; k++) {
-            if (isSpace(in.charAt(k))) {
+            if (RawTags.isSpace(in.charAt(k))) {
                 if (run < 0) run = k;
             } else {
                 if (run >= 0) cut(run + 1, k);
@@ -409,43 +357,6 @@ final class LeanHtml {
         }
     }
 
-    /** Skips a comment, doctype or other {@code <!…>} / {@code <?…>} at {@code lt}; where it ends, or -1. */
-    private int skipMarkupDeclaration(int lt) {
-        if (in.startsWith("<!--", lt)) return commentEnd(lt + 4);
-        // doctype, CDATA outside foreign content, processing instructions: a bogus comment up to '>'
-        int gt = in.indexOf('>', lt + 2);
-        return gt < 0 ? -1 : gt + 1;
-    }
-
-    /** Where the comment whose text starts at {@code from} ends (after its {@code -->}), or -1. */
-    private int commentEnd(int from) {
-        // "<!-->" and "<!--->" are whole (empty) comments.
-        if (in.startsWith(">", from)) return from + 1;
-        if (in.startsWith("->", from)) return from + 2;
-        int dashes = in.indexOf("--", from);
-        while (dashes >= 0) {
-            if (in.startsWith("-->", dashes)) return dashes + 3;
-            if (in.startsWith("--!>", dashes)) return dashes + 4;
-            dashes = in.indexOf("--", dashes + 1);
-        }
-        return -1;
-    }
-
-    /**
-     * Where the raw content that starts at {@code from} ends: the {@code <} of the first
-     * {@code </name} followed by white space, {@code /} or {@code >}; -1 when it runs to the end.
-     */
-    private int rawEnd(int from, String name) {
-        int at = from;
-        while (true) {
-            int lt = in.indexOf("</", at);
-            if (lt < 0) return -1;
-            int after = lt + 2 + name.length();
-            if (after >= in.length()) return -1;
-            if (in.regionMatches(true, lt + 2, name, 0, name.length()) && endsName(in.charAt(after))) return lt;
-            at = lt + 2;
-        }
-    }
 
     /**
      * Where the content of an SVG that starts at {@code from} ends: the {@code <} of its own
@@ -459,14 +370,14 @@ final class LeanHtml {
             int lt = in.indexOf('<', i);
             if (lt < 0 || lt + 2 >= in.length()) return -1;
             if (in.startsWith("<!--", lt)) {
-                i = commentEnd(lt + 4);
+                i = tags.commentEnd(lt + 4);
                 if (i < 0) return -1;
                 continue;
             }
             char c = in.charAt(lt + 1);
             boolean closing = c == '/';
-            if (closing ? !isAsciiLetter(in.charAt(lt + 2)) : !isAsciiLetter(c)) return -1;
-            Tag tag = tag(closing ? lt + 2 : lt + 1, false, false);
+            if (closing ? !RawTags.isAsciiLetter(in.charAt(lt + 2)) : !RawTags.isAsciiLetter(c)) return -1;
+            RawTags.Tag tag = tags.tag(closing ? lt + 2 : lt + 1, null, false);
             if (tag == null || !SVG_PARTS.contains(tag.name())) return -1;
             i = tag.end();
             if (tag.name().equals("svg")) {
@@ -477,249 +388,11 @@ final class LeanHtml {
                     depth++;
                 }
             } else if (!closing && tag.name().equals("style") && !tag.selfClosing()) {
-                int end = rawEnd(i, "style");
+                int end = tags.rawEnd(i, "style");
                 if (end < 0 || in.indexOf('<', i) < end) return -1;
                 i = end;
             }
         }
     }
 
-    /**
-     * A start or end tag.
-     *
-     * @param name        lower-case tag name
-     * @param end         index just after its {@code >}
-     * @param selfClosing written {@code <name ... />}
-     * @param keepsData   a {@code type} attribute that names JSON
-     * @param outside     read with attributes, and {@link ProductArea#skipsTag} says its block is left out
-     */
-    private record Tag(String name, int end, boolean selfClosing, boolean keepsData, boolean outside) {}
-
-    /**
-     * Reads the tag whose name starts at {@code from} the way the tokeniser does; null when it runs
-     * to the end. With {@code judge}, also decides whether the product area leaves its block out;
-     * with {@code trimData}, cuts long {@code data-*} values (only for tags of the copy's main pass).
-     */
-    private Tag tag(int from, boolean judge, boolean trimData) {
-        int n = in.length();
-        int i = from;
-        while (i < n && !endsName(in.charAt(i))) i++;
-        String name = name(from, i);
-        boolean keepsData = false;
-        boolean selfClosing = false;
-        Attrs attrs = judge && BLOCKS.contains(name) ? new Attrs() : null;
-        if (attrs == null) return quickTag(name, i, trimData);
-        while (i < n) {
-            char c = in.charAt(i);
-            if (c == '>') {
-                boolean outside = attrs != null && !attrs.undecidable
-                        && ProductArea.skipsTag(name, attrs.hidden, attrs.role, attrs.ariaHidden, attrs.style, attrs.id,
-                                attrs.cls, verdicts);
-                return new Tag(name, i + 1, selfClosing, keepsData, outside);
-            }
-            if (c == '/') {
-                selfClosing = i + 1 < n && in.charAt(i + 1) == '>';
-                i++;
-                continue;
-            }
-            selfClosing = false;
-            if (isSpace(c)) {
-                i++;
-                continue;
-            }
-            // An attribute: a name (its first character may be '='), then maybe '=' and a value.
-            int nameStart = i;
-            i++;
-            while (i < n && !isSpace(in.charAt(i)) && in.charAt(i) != '/' && in.charAt(i) != '>' && in.charAt(i) != '=') i++;
-            int nameEnd = i;
-            int j = i;
-            while (j < n && isSpace(in.charAt(j))) j++;
-            int valueStart = -1;
-            int valueEnd = -1;
-            if (j < n && in.charAt(j) == '=') {
-                j++;
-                while (j < n && isSpace(in.charAt(j))) j++;
-                if (j >= n) return null;
-                char q = in.charAt(j);
-                if (q == '"' || q == '\'') {
-                    valueStart = j + 1;
-                    valueEnd = in.indexOf(q, valueStart);
-                    if (valueEnd < 0) return null;
-                    i = valueEnd + 1;
-                } else if (q != '>') {
-                    valueStart = j;
-                    while (j < n && !isSpace(in.charAt(j)) && in.charAt(j) != '>') j++;
-                    valueEnd = j;
-                    i = j;
-                } else {
-                    i = j;
-                }
-            }
-            if (nameEnd - nameStart == 4 && in.regionMatches(true, nameStart, "type", 0, 4) && valueStart >= 0
-                    && indexOf("json", valueStart, valueEnd) >= 0) {
-                keepsData = true;
-            }
-            if (attrs != null) attrs.read(nameStart, nameEnd, valueStart, valueEnd);
-            // No detector reads data-* attributes; big pages keep whole JSON states in them.
-            if (trimData && valueEnd - valueStart >= WORTH_CUTTING && nameEnd - nameStart > 5
-                    && in.regionMatches(true, nameStart, "data-", 0, 5)) {
-                cut(valueStart, valueEnd);
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The rest of a tag whose name ends at {@code from}, read with {@code indexOf} jumps: only an
-     * {@code =} can start a quoted value, so the text up to the next {@code =} or {@code >} holds
-     * attribute names alone. Same result as the character-by-character reading, which the
-     * tokeniser's states are written for.
-     */
-    private Tag quickTag(String name, int from, boolean trimData) {
-        int n = in.length();
-        int pos = from;
-        // True when the text at pos continues an attribute name (one that began with '=').
-        boolean inName = false;
-        boolean keepsData = false;
-        // The '>' is searched again only once a quoted value has passed it, and '=' only up to it:
-        // a tag is read in one sweep, however many attributes it has.
-        int gt = -1;
-        while (true) {
-            if (gt < pos) {
-                gt = in.indexOf('>', pos);
-                if (gt < 0) return null;
-            }
-            int eq = in.indexOf('=', pos, gt);
-            if (eq < 0) {
-                boolean selfClosing = gt - 1 >= pos && in.charAt(gt - 1) == '/';
-                return new Tag(name, gt + 1, selfClosing, keepsData, false);
-            }
-            int last = eq - 1;
-            while (last >= pos && isSpace(in.charAt(last))) last--;
-            boolean startsName = last < pos ? !inName : in.charAt(last) == '/';
-            if (startsName) {
-                // "<a =x>": '=' begins an attribute's name, not a value.
-                pos = eq + 1;
-                inName = true;
-                continue;
-            }
-            int nameEnd = last + 1;
-            int namesFrom = pos;
-            boolean continuesName = inName;
-            int j = eq + 1;
-            while (j < n && isSpace(in.charAt(j))) j++;
-            if (j >= n) return null;
-            char q = in.charAt(j);
-            int valueStart;
-            int valueEnd;
-            if (q == '"' || q == '\'') {
-                valueStart = j + 1;
-                valueEnd = in.indexOf(q, valueStart);
-                if (valueEnd < 0) return null;
-                pos = valueEnd + 1;
-            } else if (q == '>') {
-                return new Tag(name, j + 1, false, keepsData, false);
-            } else {
-                valueStart = j;
-                while (j < n && !isSpace(in.charAt(j)) && in.charAt(j) != '>') j++;
-                valueEnd = j;
-                pos = j;
-            }
-            inName = false;
-            // The attribute's name is looked at only where it matters: "type" (short) and long values.
-            boolean longValue = trimData && valueEnd - valueStart >= WORTH_CUTTING;
-            if (longValue || nameEnd - 4 >= namesFrom && in.regionMatches(true, nameEnd - 4, "type", 0, 4)) {
-                int nameStart = nameEnd;
-                while (nameStart > namesFrom && !isSpace(in.charAt(nameStart - 1)) && in.charAt(nameStart - 1) != '/') {
-                    nameStart--;
-                }
-                boolean knownName = !(continuesName && nameStart == namesFrom);
-                int nameLength = nameEnd - nameStart;
-                if (knownName && nameLength == 4 && in.regionMatches(true, nameStart, "type", 0, 4)
-                        && indexOf("json", valueStart, valueEnd) >= 0) {
-                    keepsData = true;
-                }
-                if (longValue && knownName && nameLength > 5 && in.regionMatches(true, nameStart, "data-", 0, 5)) {
-                    cut(valueStart, valueEnd);
-                }
-            }
-        }
-    }
-
-    /** The attributes {@link ProductArea#skipsTag} looks at; the first of each name counts, as in the parser. */
-    private final class Attrs {
-        boolean hidden;
-        boolean seenHidden;
-        String role;
-        String ariaHidden;
-        String style;
-        String id;
-        String cls;
-        /** A value with a character reference: judged by the parsed page only. */
-        boolean undecidable;
-
-        void read(int nameStart, int nameEnd, int valueStart, int valueEnd) {
-            int length = nameEnd - nameStart;
-            String value = valueStart < 0 ? "" : null;
-            switch (length) {
-                case 2 -> {
-                    if (id == null && is(nameStart, "id")) id = value(valueStart, valueEnd, value);
-                }
-                case 4 -> {
-                    if (role == null && is(nameStart, "role")) role = value(valueStart, valueEnd, value);
-                }
-                case 5 -> {
-                    if (cls == null && is(nameStart, "class")) cls = value(valueStart, valueEnd, value);
-                    if (style == null && is(nameStart, "style")) style = value(valueStart, valueEnd, value);
-                }
-                case 6 -> {
-                    if (!seenHidden && is(nameStart, "hidden")) {
-                        seenHidden = true;
-                        hidden = true;
-                    }
-                }
-                case 11 -> {
-                    if (ariaHidden == null && is(nameStart, "aria-hidden")) ariaHidden = value(valueStart, valueEnd, value);
-                }
-                default -> { }
-            }
-        }
-
-        private boolean is(int nameStart, String attr) {
-            return in.regionMatches(true, nameStart, attr, 0, attr.length());
-        }
-
-        private String value(int start, int end, String empty) {
-            if (empty != null) return empty;
-            if (nextAmpersand < start) {
-                nextAmpersand = in.indexOf('&', start);
-                if (nextAmpersand < 0) nextAmpersand = in.length();
-            }
-            if (nextAmpersand < end) undecidable = true;
-            return in.substring(start, end);
-        }
-    }
-
-    /** Where {@code needle} (its first character not a letter, or a short range) occurs in {@code [from, to)}, any case; or -1. */
-    private int indexOf(String needle, int from, int to) {
-        char first = needle.charAt(0);
-        boolean jump = !isAsciiLetter(first);
-        for (int at = jump ? in.indexOf(first, from) : from; at >= 0 && at + needle.length() <= to;
-                at = jump ? in.indexOf(first, at + 1) : at + 1) {
-            if (in.regionMatches(true, at, needle, 0, needle.length())) return at;
-        }
-        return -1;
-    }
-
-    private static boolean endsName(char c) {
-        return isSpace(c) || c == '/' || c == '>';
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
 }

@@ -68,6 +68,7 @@ final class ProductArea {
     private Element find() {
         Element[] best = new Element[4];
         for (Element e : elements) {
+            if (!e.nameIs("main") && e.attributesSize() == 0) continue;
             int rank = e.nameIs("main") ? 0
                     : "main".equalsIgnoreCase(e.attr("role")) ? 1
                     : e.hasAttr("itemscope") && e.attr("itemtype").toLowerCase(Locale.ROOT).contains("schema.org/product") ? 2
@@ -158,22 +159,34 @@ final class ProductArea {
     }
 
     /** {@link #OUTSIDE_NAMES} by first letter: one look at each position instead of one search per word. */
-    private static final String[][] OUTSIDE_NAMES_BY_FIRST = new String[128][];
+    /**
+     * {@link #OUTSIDE_NAMES} by their first two letters (every word has two): one look at each
+     * position of a name instead of one search per word.
+     */
+    private static final String[][] OUTSIDE_NAMES_BY_START = new String[128 * 128][];
+
+    /** {@link #HIDDEN_CLASSES} by length. */
+    private static final String[][] HIDDEN_CLASSES_BY_LENGTH = new String[16][];
 
     static {
-        for (String word : OUTSIDE_NAMES) {
-            String[] same = OUTSIDE_NAMES_BY_FIRST[word.charAt(0)];
-            same = same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
-            same[same.length - 1] = word;
-            OUTSIDE_NAMES_BY_FIRST[word.charAt(0)] = same;
-        }
+        for (String word : OUTSIDE_NAMES) add(OUTSIDE_NAMES_BY_START, word.charAt(0) * 128 + word.charAt(1), word);
+        for (String cls : HIDDEN_CLASSES) add(HIDDEN_CLASSES_BY_LENGTH, cls.length(), cls);
+    }
+
+    private static void add(String[][] table, int key, String word) {
+        String[] same = table[key] == null ? new String[1] : java.util.Arrays.copyOf(table[key], table[key].length + 1);
+        same[same.length - 1] = word;
+        table[key] = same;
     }
 
     private static boolean outsideName(String name) {
         if (!isAscii(name)) return outsideNameSlow(name);
         // ASCII: lower-case each character in place instead of copying the name.
-        for (int i = 0; i < name.length(); i++) {
-            String[] words = OUTSIDE_NAMES_BY_FIRST[asciiLower(name.charAt(i))];
+        char next = name.isEmpty() ? 0 : asciiLower(name.charAt(0));
+        for (int i = 0; i + 1 < name.length(); i++) {
+            char c = next;
+            next = asciiLower(name.charAt(i + 1));
+            String[] words = OUTSIDE_NAMES_BY_START[c * 128 + next];
             if (words == null) continue;
             for (String word : words) {
                 if (matchesAt(name, i, word)) return true;
@@ -182,10 +195,10 @@ final class ProductArea {
         return false;
     }
 
-    /** True when ASCII {@code name} holds lower-case {@code word} at {@code at}, any case. */
+    /** True when ASCII {@code name} holds lower-case {@code word} at {@code at}, any case (its first two letters known to match). */
     private static boolean matchesAt(String name, int at, String word) {
         if (at + word.length() > name.length()) return false;
-        for (int k = 1; k < word.length(); k++) {
+        for (int k = 2; k < word.length(); k++) {
             if (asciiLower(name.charAt(at + k)) != word.charAt(k)) return false;
         }
         return true;
@@ -217,8 +230,10 @@ final class ProductArea {
 
     /** {@code ignoreCase} only for ASCII, where it is exactly what lower-casing did. */
     private static boolean hiddenClass(String cls, int from, int to, boolean ignoreCase) {
-        for (String hidden : HIDDEN_CLASSES) {
-            if (hidden.length() == to - from && cls.regionMatches(ignoreCase, from, hidden, 0, hidden.length())) return true;
+        String[] candidates = to - from < HIDDEN_CLASSES_BY_LENGTH.length ? HIDDEN_CLASSES_BY_LENGTH[to - from] : null;
+        if (candidates == null) return false;
+        for (String hidden : candidates) {
+            if (cls.regionMatches(ignoreCase, from, hidden, 0, hidden.length())) return true;
         }
         return false;
     }
