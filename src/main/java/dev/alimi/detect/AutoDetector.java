@@ -35,6 +35,12 @@ final class AutoDetector implements Recipe {
         return NAME;
     }
 
+    /** Shop recipes read their own selectors on the whole page; the generic readers do with the lean one. */
+    @Override
+    public boolean readsLeanMarkup(java.net.URI url) {
+        return byHost.stream().noneMatch(recipe -> recipe.serves(url));
+    }
+
     @Override
     public boolean readsVariant() {
         return true;

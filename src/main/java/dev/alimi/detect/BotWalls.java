@@ -45,8 +45,7 @@ final class BotWalls {
     static Optional<String> find(ParsedPage page) {
         Optional<String> byUrl = byUrl(page);
         if (byUrl.isPresent()) return byUrl;
-        String full = page.body();
-        String body = full.length() > MARKER_SCAN_CHARS ? full.substring(0, MARKER_SCAN_CHARS) : full;
+        Start body = new Start(page.body());
         if (body.contains("_cf_chl_opt") || body.contains("/cdn-cgi/challenge-platform/h/")
                 || body.contains("cf-browser-verification") || body.contains("cf_captcha_kind")) {
             return Optional.of("Cloudflare challenge page");
@@ -89,7 +88,7 @@ final class BotWalls {
     }
 
     /** {@code body} is the scanned start of the page's body. */
-    private static Optional<String> html(ParsedPage page, String body) {
+    private static Optional<String> html(ParsedPage page, Start body) {
         Document doc = page.html();
         String title = VisibleText.normalize(doc.title());
         String text = VisibleText.normalize(page.visibleText(SMALL_PAGE_TEXT));
@@ -138,6 +137,13 @@ final class BotWalls {
             return Optional.of("login page (password field, little else)");
         }
         return Optional.empty();
+    }
+
+    /** The scanned start of a page's body, searched in place rather than copied. */
+    private record Start(String body) {
+        boolean contains(String marker) {
+            return body.indexOf(marker, 0, Math.min(body.length(), MARKER_SCAN_CHARS)) >= 0;
+        }
     }
 
     private static String describe(Element element) {

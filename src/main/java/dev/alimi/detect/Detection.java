@@ -40,7 +40,7 @@ public final class Detection {
         Instant at = page.receivedAt() != null ? page.receivedAt() : clock.instant();
         String detectorName = TRIAGE;
         try {
-            ParsedPage parsed = new ParsedPage(page, at);
+            ParsedPage parsed = new ParsedPage(page, at, readsLeanMarkup(watch, page));
             Optional<PageTriage.Verdict> verdict = triage.triage(parsed);
             if (verdict.isPresent()) {
                 return Observation.of(watch.name(), verdict.get().availability(), verdict.get().reason(), TRIAGE, at);
@@ -59,6 +59,20 @@ public final class Detection {
             return observation.watch().equals(watch.name()) ? observation : observation.withWatch(watch.name());
         } catch (RuntimeException | StackOverflowError e) {
             return failure(watch, at, detectorName, e);
+        }
+    }
+
+    /**
+     * True when the watch's detector reads only what {@code auto} reads, so triage and detector can
+     * share one lean parse; rules and shop recipes get the whole page.
+     */
+    private boolean readsLeanMarkup(Watch watch, Page page) {
+        if (!(watch.detect() instanceof DetectSpec.Recipe spec)) return false;
+        try {
+            return detectors.computeIfAbsent(spec, registry::forSpec) instanceof Recipe recipe
+                    && recipe.readsLeanMarkup(page.url());
+        } catch (RuntimeException e) {
+            return false; // an unknown recipe is reported after triage, as before
         }
     }
 

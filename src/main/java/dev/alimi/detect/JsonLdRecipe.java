@@ -1,6 +1,7 @@
 package dev.alimi.detect;
 
 import dev.alimi.model.Watch;
+import java.net.URI;
 import java.util.Optional;
 
 /** The structured-data part of {@code auto} alone (JSON-LD, microdata, OpenGraph), for shops whose metadata is honest. */
@@ -11,6 +12,11 @@ final class JsonLdRecipe implements Recipe {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public boolean readsLeanMarkup(URI url) {
+        return true;
     }
 
     @Override

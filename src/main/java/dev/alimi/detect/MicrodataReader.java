@@ -25,6 +25,7 @@ final class MicrodataReader {
         Element scope = null;
         List<Element> props = new ArrayList<>();
         for (Element e : page.elements()) {
+            if (e.attributesSize() == 0) continue;
             if (scope == null && e.hasAttr("itemscope") && isProductType(e) && !area.isOutside(e)) scope = e;
             if (e.hasAttr("itemprop")) props.add(e);
         }

@@ -29,6 +29,7 @@ final class ParsedPage {
     private final Page page;
     private final String body;
     private final Instant at;
+    private final boolean lean;
     private Document html;
     private String visibleText;
     private DocumentContext json;
@@ -36,11 +37,23 @@ final class ParsedPage {
     private com.fasterxml.jackson.databind.JsonNode tree;
     private boolean treeRead;
     private ProductArea area;
+    /** Shared by the lean scan and the product area: one answer per class name per page. */
+    private final ProductArea.Verdicts verdicts = new ProductArea.Verdicts();
     private Boolean looksLikeJson;
     private java.util.List<org.jsoup.nodes.Element> elements;
 
     /** Wraps {@code page}; {@code fallbackAt} stands in for a missing receive time. */
     ParsedPage(Page page, Instant fallbackAt) {
+        this(page, fallbackAt, false);
+    }
+
+    /**
+     * Like {@link #ParsedPage(Page, Instant)}; a {@code lean} page is parsed without what
+     * {@link LeanHtml} cuts, for readers that only look where {@code detect: auto} looks (the
+     * product area, metadata, triage).
+     */
+    ParsedPage(Page page, Instant fallbackAt, boolean lean) {
+        this.lean = lean;
         this.page = page;
         this.body = page.body() == null ? "" : page.body();
         this.at = page.receivedAt() != null ? page.receivedAt() : fallbackAt;
@@ -72,18 +85,21 @@ final class ParsedPage {
         return looksLikeJson;
     }
 
-    /** The body parsed as HTML (jsoup is lenient: any text parses). */
+    /**
+     * The body parsed as HTML (jsoup is lenient: any text parses). For a lean page (see
+     * {@link #ParsedPage(Page, Instant, boolean)}) the parse leaves out what {@link LeanHtml} cuts.
+     */
     Document html() {
         if (html == null) {
             String base = page.url() == null ? "" : page.url().toString();
-            html = Jsoup.parse(body, base);
+            html = Jsoup.parse(lean ? LeanHtml.of(body, verdicts) : body, base);
         }
         return html;
     }
 
     /** The product area of the HTML page, made once. */
     ProductArea area() {
-        if (area == null) area = new ProductArea(html(), elements());
+        if (area == null) area = new ProductArea(html(), elements(), verdicts);
         return area;
     }
 

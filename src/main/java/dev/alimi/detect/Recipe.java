@@ -39,6 +39,14 @@ interface Recipe extends PageDetector {
                 + " cannot choose a variant; `variant` is read by the shopify recipe (detect: shopify or auto)");
     }
 
+    /**
+     * True when this recipe, for pages at {@code url}, reads only what {@code auto} reads (the
+     * product area, metadata), so the page may be parsed lean ({@link LeanHtml}).
+     */
+    default boolean readsLeanMarkup(URI url) {
+        return false;
+    }
+
     @Override
     default Observation detect(Watch watch, ParsedPage page) {
         Finding finding = read(watch, page)

@@ -49,18 +49,33 @@ final class StockPhrases {
     /** "품절임박" / "매진임박" (almost sold out) and notices like "품절 시 연락" are not a sold-out product. */
     private static final Pattern NOT_SOLD_OUT_AFTER = Pattern.compile("^\\s?(임박|시\\b|시 |될|되면|되는|인 경우|처리|가능)");
 
-    private static final List<Pattern> QUANTITY = List.of(
-            Pattern.compile("남은\\s?수량\\s?:?\\s?(\\d{1,7})\\s?개"),
-            Pattern.compile("재고\\s?:?\\s?(\\d{1,7})\\s?개"),
-            Pattern.compile("(\\d{1,7})\\s?개\\s?남"),
-            Pattern.compile("only (\\d{1,7}) left"),
-            Pattern.compile("(\\d{1,7}) left in stock"),
-            Pattern.compile("(?<![\\d.,])(\\d{1,7}) in stock"),
-            Pattern.compile("残り\\s?(\\d{1,7})\\s?[点個つ]"),
-            Pattern.compile("nur noch (\\d{1,7})"),
-            Pattern.compile("(?:solo )?quedan (\\d{1,7})"),
-            Pattern.compile("plus que (\\d{1,7})"),
-            Pattern.compile("仅剩\\s?(\\d{1,7})\\s?件"));
+    /**
+     * A quantity pattern, the literal every match holds and how many characters a match can start
+     * before that literal: the regex then runs only from the literal's first occurrence on, not over
+     * the whole text of a big page.
+     */
+    private record QuantityPattern(Pattern pattern, String anchor, int before) {
+        Matcher find(String text) {
+            int at = text.indexOf(anchor);
+            if (at < 0) return null;
+            Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            m.region(Math.max(0, at - before), text.length());
+            return m.find() ? m : null;
+        }
+    }
+
+    private static final List<QuantityPattern> QUANTITY = List.of(
+            new QuantityPattern(Pattern.compile("남은\\s?수량\\s?:?\\s?(\\d{1,7})\\s?개"), "남은", 0),
+            new QuantityPattern(Pattern.compile("재고\\s?:?\\s?(\\d{1,7})\\s?개"), "재고", 0),
+            new QuantityPattern(Pattern.compile("(\\d{1,7})\\s?개\\s?남"), "개", 8),
+            new QuantityPattern(Pattern.compile("only (\\d{1,7}) left"), "only ", 0),
+            new QuantityPattern(Pattern.compile("(\\d{1,7}) left in stock"), " left in stock", 7),
+            new QuantityPattern(Pattern.compile("(?<![\\d.,])(\\d{1,7}) in stock"), " in stock", 7),
+            new QuantityPattern(Pattern.compile("残り\\s?(\\d{1,7})\\s?[点個つ]"), "残り", 0),
+            new QuantityPattern(Pattern.compile("nur noch (\\d{1,7})"), "nur noch ", 0),
+            new QuantityPattern(Pattern.compile("(?:solo )?quedan (\\d{1,7})"), "quedan ", 5),
+            new QuantityPattern(Pattern.compile("plus que (\\d{1,7})"), "plus que ", 0),
+            new QuantityPattern(Pattern.compile("仅剩\\s?(\\d{1,7})\\s?件"), "仅剩", 0));
 
     /** A product area holds a few thousand characters; more is a hostile or broken page. */
     static final int MAX_TEXT = 256 * 1024;
@@ -90,9 +105,9 @@ final class StockPhrases {
         }
         Hit quantityHit = null;
         Long quantity = null;
-        for (Pattern p : QUANTITY) {
-            Matcher m = p.matcher(text);
-            if (m.find()) {
+        for (QuantityPattern p : QUANTITY) {
+            Matcher m = p.find(text);
+            if (m != null) {
                 quantity = Long.parseLong(m.group(1));
                 quantityHit = new Hit(m.group(), m.start());
                 break;
@@ -130,9 +145,9 @@ final class StockPhrases {
     /** The quantity a text states ({@code 남은 수량 3개}, {@code Only 2 left}), or null. */
     static Long quantity(String text) {
         String lower = (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text).toLowerCase(java.util.Locale.ROOT);
-        for (Pattern p : QUANTITY) {
-            Matcher m = p.matcher(lower);
-            if (m.find()) return Long.parseLong(m.group(1));
+        for (QuantityPattern p : QUANTITY) {
+            Matcher m = p.find(lower);
+            if (m != null) return Long.parseLong(m.group(1));
         }
         return null;
     }

@@ -75,6 +75,14 @@ final class VisibleText {
         return out.toString();
     }
 
+    private static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') return false;
+        }
+        return true;
+    }
+
     private record Collector(StringBuilder out, java.util.function.Predicate<Element> skip, int max, int[] seen)
             implements NodeFilter {
 
@@ -82,6 +90,11 @@ final class VisibleText {
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode text) {
                 String whole = text.getWholeText();
+                // Indentation between tags is most of a big page's text; one space stands for it.
+                if (isBlank(whole)) {
+                    out.append(' ');
+                    return FilterResult.CONTINUE;
+                }
                 out.append(whole);
                 if (max != Integer.MAX_VALUE) {
                     for (int i = 0; i < whole.length(); i++) {
