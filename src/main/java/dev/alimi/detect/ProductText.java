@@ -24,10 +24,13 @@ final class ProductText {
         String where = area.describe();
         String preOrderLabel = null;
         String preOrderPhrase = null;
+        // The area's text holds every label of a button in it: without a pre-order word there, no enabled
+        // button needs reading (big pages have hundreds of them).
+        boolean preOrderWords = StockPhrases.preOrderPhrase(area.text().toLowerCase(Locale.ROOT)) != null;
         for (Element button : page.elements()) {
             if (!isButton(button)) continue;
             boolean disabled = isDisabled(button);
-            if (!disabled && preOrderLabel != null) continue;
+            if (!disabled && (preOrderLabel != null || !preOrderWords)) continue;
             String label = VisibleText.normalize(VisibleText.of(button));
             String advance = label.length() > MAX_LABEL ? null : StockPhrases.preOrderPhrase(label);
             // A disabled buy button is how many shops say "sold out" without words.
