@@ -42,6 +42,11 @@ public interface Channel {
         return Instant.MIN;
     }
 
+    /** True when {@link #edit} can rewrite a sent message; a route's {@code follow-up: edit} leaves the others alone. */
+    default boolean canEdit() {
+        return false;
+    }
+
     /**
      * Replaces a message this channel sent ({@code messageId} from its {@link SendResult.Sent}) by the
      * event's text, e.g. "sold out again after 42 s"; services that cannot edit refuse for good.

@@ -67,6 +67,11 @@ final class DiscordChannel extends HttpChannel {
         }, body -> webhook.post(endpoint, Map.of("User-Agent", USER_AGENT), body, this::sent, this::retryAfter));
     }
 
+    @Override
+    public boolean canEdit() {
+        return true;
+    }
+
     /** PATCH {@code /messages/{id}} of the webhook, with {@code allowed_mentions} sent again. */
     @Override
     public SendResult edit(String messageId, StockEvent event) {

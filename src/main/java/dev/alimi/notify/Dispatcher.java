@@ -34,6 +34,8 @@ public final class Dispatcher implements AutoCloseable {
     public static final Duration DEFAULT_BREAKER_OPEN = Duration.ofSeconds(10);
     /** An operator notice is still worth reading an hour later, unlike a restock alert. */
     public static final Duration DEFAULT_NOTICE_TTL = Duration.ofHours(1);
+    /** The most a change update ("price now …") is worth delivering after its check. */
+    public static final Duration CHANGE_TTL = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Map<String, Channel> channels;
@@ -98,10 +100,16 @@ public final class Dispatcher implements AutoCloseable {
         return sender.failing(channelName);
     }
 
+    /** Whether the named channel can edit what it sent (false for a channel this dispatcher does not have). */
+    public boolean canEdit(String channelName) {
+        Channel c = channels.get(channelName);
+        return c != null && c.canEdit();
+    }
+
     /** Delivers to every named channel at once; returns when each has ended, in the order of the names. */
     public List<Delivery> dispatch(StockEvent event, Collection<String> channelNames) {
         List<String> names = List.copyOf(new LinkedHashSet<>(channelNames));
-        return run(GuardedSender.Item.of(event, ttl), names, name -> (channel, deadline) -> channel.send(event, deadline));
+        return run(GuardedSender.Item.of(event, ttlOf(event)), names, name -> (channel, deadline) -> channel.send(event, deadline));
     }
 
     /**
@@ -121,8 +129,20 @@ public final class Dispatcher implements AutoCloseable {
      */
     public List<Delivery> update(StockEvent event, Map<String, String> messageIds) {
         List<String> names = List.copyOf(messageIds.keySet());
-        return run(GuardedSender.Item.of(event, ttl), names,
+        return run(GuardedSender.Item.of(event, ttlOf(event)), names,
                 name -> (channel, deadline) -> channel.edit(messageIds.get(name), event));
+    }
+
+    /**
+     * How long an event is worth delivering: the alert TTL, except a change update, which a newer check soon
+     * makes stale; its short TTL also bounds how long a 429 or an open breaker holds the check that sends it.
+     */
+    private Duration ttlOf(StockEvent event) {
+        return switch (event) {
+            case StockEvent.Restocked r -> ttl;
+            case StockEvent.SoldOut s -> ttl;
+            case StockEvent.Changed c -> ttl.compareTo(CHANGE_TTL) < 0 ? ttl : CHANGE_TTL;
+        };
     }
 
     private List<Delivery> run(GuardedSender.Item event, List<String> names,

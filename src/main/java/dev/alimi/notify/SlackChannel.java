@@ -85,6 +85,12 @@ final class SlackChannel extends HttpChannel {
                 b -> Optional.empty());
     }
 
+    /** Only with a bot token: incoming webhooks return no message to edit. */
+    @Override
+    public boolean canEdit() {
+        return botToken != null;
+    }
+
     /** {@code chat.update} with a bot token (the channel must be given by id); webhooks cannot edit. */
     @Override
     public SendResult edit(String messageId, StockEvent event) {

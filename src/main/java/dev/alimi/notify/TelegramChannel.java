@@ -66,6 +66,11 @@ final class TelegramChannel extends HttpChannel {
         }, this::post);
     }
 
+    @Override
+    public boolean canEdit() {
+        return true;
+    }
+
     /** {@code editMessageText} on the same chat; Telegram's "message is not modified" counts as done. */
     @Override
     public SendResult edit(String messageId, StockEvent event) {

@@ -181,7 +181,8 @@ public final class CheckPipeline implements CheckTask {
                 boolean wanted = switch (mode) {
                     case "none" -> false;
                     case "reply" -> true;
-                    default -> s.delivery().messageId() != null; // incoming webhooks, ntfy, email: nothing to edit
+                    // webhooks, ntfy, email...: their ids name a message no API can rewrite
+                    default -> s.delivery().messageId() != null && dispatcher.canEdit(channel);
                 };
                 if (!wanted || alertOf.containsKey(channel)) continue;
                 alertOf.put(channel, s.alertId());

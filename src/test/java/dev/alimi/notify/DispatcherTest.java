@@ -63,6 +63,20 @@ class DispatcherTest {
     }
 
     @Test
+    void aChangeUpdateIsWorthLessTimeThanAnAlert() {
+        Dispatcher dispatcher = new Dispatcher(Map.of("friends", registry.create(discord.spec("friends"), context)),
+                clock, Duration.ofMinutes(5), Backoff.DEFAULT);
+        var older = clock.instant().minus(Dispatcher.CHANGE_TTL).minusSeconds(1);
+
+        Delivery change = dispatcher.dispatch(TestEvents.changed("KF94 50-pack", older), List.of("friends")).get(0);
+        Delivery alert = dispatcher.dispatch(TestEvents.restocked("KF94 50-pack", older), List.of("friends")).get(0);
+
+        assertThat(change.outcome()).as("past the change TTL").isEqualTo(Delivery.Outcome.EXPIRED);
+        assertThat(alert.outcome()).as("well within the alert TTL").isEqualTo(Delivery.Outcome.SENT);
+        assertThat(discord.received()).hasSize(1);
+    }
+
+    @Test
     void expiredAlertsLogTheRequiredWarning() {
         discord.respondNext(429, Map.of("Retry-After", "2"), "{\"retry_after\":2.0}");
         Dispatcher dispatcher = new Dispatcher(Map.of("friends", registry.create(discord.spec("friends"), context)),

@@ -125,6 +125,34 @@ class ChangeUpdatesTest {
     }
 
     @Test
+    void aChannelThatCannotEditIsLeftAloneUnderEdit() throws Exception {
+        bench = new RuleBench(dir, START).webhook().watch(Rules.NONE, Rules.NONE, Rules.NONE, 1, 1);
+        bench.check(20);
+        long alertId = bench.alerts().getFirst().id();
+        assertThat(bench.store.deliveries().ofAlert(alertId)).singleElement()
+                .satisfies(d -> assertThat(d.delivery().messageId()).as("webhook deliveries have ids").isNotNull());
+
+        later(Duration.ofSeconds(5));
+        bench.price(35_900).check();
+        later(Duration.ofSeconds(5));
+        bench.check(0);
+
+        assertThat(bench.webhook.received()).as("the alert only: no edit tried, no failure stored").hasSize(1);
+        assertThat(bench.store.deliveries().ofAlert(alertId)).extracting(d -> d.kind()).containsExactly(DeliveryKind.ALERT);
+    }
+
+    @Test
+    void aWebhookUnderReplyGetsTheChangeAsItsOwnEvent() throws Exception {
+        bench = new RuleBench(dir, START).webhook().followUp("reply").watch(Rules.NONE, Rules.NONE, Rules.NONE, 1, 1);
+        bench.check(20);
+        later(Duration.ofSeconds(5));
+        bench.price(35_900).check();
+
+        assertThat(bench.webhook.received()).hasSize(2).last()
+                .satisfies(r -> assertThat(r.body()).contains("\"type\":\"restock.changed\"").contains("35900"));
+    }
+
+    @Test
     void followUpReplySendsANewMessage() throws Exception {
         bench = new RuleBench(dir, START).discord().followUp("reply").watch(Rules.NONE, Rules.NONE, Rules.NONE, 1, 1);
         bench.check(20);

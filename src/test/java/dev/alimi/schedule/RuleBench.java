@@ -19,6 +19,7 @@ import dev.alimi.notify.Backoff;
 import dev.alimi.notify.ChannelContext;
 import dev.alimi.notify.ChannelRegistry;
 import dev.alimi.notify.Dispatcher;
+import dev.alimi.notify.FakeWebhook;
 import dev.alimi.notify.FakeDiscord;
 import dev.alimi.notify.FakeSlack;
 import dev.alimi.policy.AlertPolicy;
@@ -45,6 +46,8 @@ final class RuleBench implements AutoCloseable {
     final DemoShop shop;
     final FakeSlack slack = new FakeSlack();
     final FakeDiscord discord = new FakeDiscord();
+    /** A generic webhook: its deliveries have ids, but no API rewrites what it received. */
+    final FakeWebhook webhook = new FakeWebhook();
     /** For each episode that ended, the sent messages the pipeline handed to its listener. */
     final List<List<StoredDelivery>> endedEpisodes = new CopyOnWriteArrayList<>();
     /** Each change update the pipeline made, with the edits and follow-ups it sent. */
@@ -61,6 +64,7 @@ final class RuleBench implements AutoCloseable {
     private String product = PRODUCT;
     private boolean html;
     private boolean toDiscord;
+    private boolean toWebhook;
     private String followUp;
     private Rules[] lastRules;
     private int[] lastConfirm;
@@ -86,7 +90,7 @@ final class RuleBench implements AutoCloseable {
                 : new DetectSpec.Rule(null, null, null, "$.stockQuantity", null, null, null, ValueSelector.jsonPath("$.price"));
         watch = new Watch("KF94", "shop", html ? shop.pageUrl(product) : shop.apiUrl(product), null, null, detect,
                 Duration.ofSeconds(1), List.of("mask"), watchRules, confirmIn, confirmOut);
-        ChannelSpec channelSpec = toDiscord ? discord.spec("alerts") : slack.spec("alerts");
+        ChannelSpec channelSpec = toDiscord ? discord.spec("alerts") : toWebhook ? webhook.spec("alerts") : slack.spec("alerts");
         List<Route> routes = routeRules == null ? List.of()
                 : List.of(new Route("masks", List.of("alerts"), List.of("mask"), null, null, routeRules, followUp));
         Catalog catalog = new Catalog(null, Map.of("shop", site), List.of(watch), Map.of("alerts", channelSpec), routes,
@@ -120,6 +124,12 @@ final class RuleBench implements AutoCloseable {
     /** Alerts go to a fake Discord (which returns message ids) instead of Slack. */
     RuleBench discord() {
         toDiscord = true;
+        return this;
+    }
+
+    /** Alerts go to a generic webhook (message ids, no edits) instead of Slack. */
+    RuleBench webhook() {
+        toWebhook = true;
         return this;
     }
 
@@ -177,6 +187,7 @@ final class RuleBench implements AutoCloseable {
         store.close();
         slack.close();
         discord.close();
+        webhook.close();
         shop.close();
     }
 }
