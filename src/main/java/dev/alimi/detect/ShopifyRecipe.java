@@ -63,7 +63,7 @@ final class ShopifyRecipe implements Recipe {
         }
         if (!product.has("variants")) return Optional.empty();
         if (!page.looksLikeJson()) where = "page's embedded " + where;
-        return Optional.of(decide(product, where, Variant.of(watch, page.page().url())));
+        return Optional.of(decide(product, where, Variant.of(watch, page.page().url()), watch.preorder()));
     }
 
     @Override
@@ -100,7 +100,11 @@ final class ShopifyRecipe implements Recipe {
         return null;
     }
 
-    private static Finding decide(JsonNode product, String where, Variant chosen) {
+    /**
+     * A tracked variant at zero or less that still sells ({@code inventory_policy: continue}) is Shopify's
+     * back-order: in stock only for a watch that says {@code preorder: true}, and then with no count.
+     */
+    private static Finding decide(JsonNode product, String where, Variant chosen, boolean preorder) {
         List<JsonNode> variants = LenientJson.objects(product, "variants");
         String variantId = chosen.id();
         if (variantId != null) {
@@ -117,22 +121,32 @@ final class ShopifyRecipe implements Recipe {
         List<JsonNode> inStock = new ArrayList<>();
         long quantity = 0;
         boolean counted = false;
+        boolean backOrdered = false;
+        boolean inByBackOrder = false;
         List<String> reasons = new ArrayList<>();
         for (JsonNode v : variants) {
             Boolean available = LenientJson.bool(v, "available");
             BigDecimal qty = LenientJson.number(v, "inventory_quantity");
             String management = LenientJson.text(v, "inventory_management");
             boolean oversells = "continue".equals(LenientJson.text(v, "inventory_policy"));
-            if (qty != null && management != null && !management.isBlank()) {
+            boolean tracked = management != null && !management.isBlank();
+            boolean backOrder = oversells && tracked && qty != null && qty.signum() <= 0 && !Boolean.FALSE.equals(available);
+            if (qty != null && tracked && !backOrder) {
                 quantity += Math.max(0, JsonValues.quantity(qty));
                 counted = true;
             }
-            boolean in = available != null ? available
-                    : qty != null ? qty.signum() > 0 || oversells || management == null || management.isBlank()
+            boolean in = backOrder ? preorder
+                    : available != null ? available
+                    : qty != null ? qty.signum() > 0 || oversells || !tracked
                     : false;
             if (available == null && qty == null) continue;
             if (in) inStock.add(v);
-            if (reasons.size() < 2) reasons.add(available != null ? "available " + available : "inventory_quantity " + qty.toPlainString());
+            backOrdered |= backOrder;
+            inByBackOrder |= in && backOrder;
+            if (reasons.size() < 2) {
+                reasons.add(backOrder ? "back-order (inventory_policy continue, inventory_quantity " + qty.toPlainString() + ")"
+                        : available != null ? "available " + available : "inventory_quantity " + qty.toPlainString());
+            }
         }
         Price price = price(inStock.isEmpty() ? variants : inStock, product);
         String priceNote = price == null ? "" : "; price " + StructuredData.show(price);
@@ -142,10 +156,11 @@ final class ShopifyRecipe implements Recipe {
         boolean in = !inStock.isEmpty() || (reasons.isEmpty() && Boolean.TRUE.equals(productAvailable));
         String counts = variants.size() == 1 ? reasons.isEmpty() ? "available " + productAvailable : reasons.getFirst()
                 : inStock.size() + " of " + variants.size() + " variants in stock";
-        Long q = in && counted ? quantity : null;
+        Long q = in && counted && !inByBackOrder ? quantity : null; // a back-order has no count to tell
         String qtyNote = q == null ? "" : ", " + q + " units";
+        String advance = backOrdered ? StockTerm.advanceNote("BackOrder", preorder) : "";
         return new Finding(NAME, in ? Availability.IN_STOCK : Availability.OUT_OF_STOCK, q, price,
-                where + " " + counts + qtyNote + priceNote + chosen.note());
+                where + " " + counts + qtyNote + priceNote + advance + chosen.note());
     }
 
     /** Whole numbers are minor units ({@code .js}: 1999 = 19.99); strings are major units ({@code "19.99"}). */

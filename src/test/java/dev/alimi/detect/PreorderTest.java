@@ -184,4 +184,19 @@ class PreorderTest {
 
         assertThat(decide("auto", true, wall).availability()).isEqualTo(Availability.BLOCKED);
     }
+
+    @Test
+    void shopifyOversellingAtZeroIsABackOrder() {
+        Page admin = new Page(URI.create("https://shop.example/admin/api/2024-01/products/7002.json"), 200,
+                "application/json", TestPages.resource("preorder/shopify-admin-backorder.json"), TestPages.AT);
+
+        Observation strict = decide("shopify", false, admin);
+        assertThat(strict.availability()).as(strict.evidence()).isEqualTo(Availability.OUT_OF_STOCK);
+        assertThat(strict.evidence()).contains("0 of 2 variants in stock").contains("(BackOrder: " + NOT_TAKEN + ")");
+
+        Observation taken = decide("shopify", true, admin);
+        assertThat(taken.availability()).as(taken.evidence()).isEqualTo(Availability.IN_STOCK);
+        assertThat(taken.quantity()).as("a back-order has no count, never \"0 left\"").isNull();
+        assertThat(taken.evidence()).contains("1 of 2 variants in stock").contains("(BackOrder: " + TAKEN + ")");
+    }
 }
