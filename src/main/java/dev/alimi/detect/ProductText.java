@@ -7,7 +7,8 @@ import org.jsoup.nodes.Element;
 /**
  * Availability from the visible text of the product area: buy buttons, sold-out labels, quantities.
  * A buy button labelled as a pre-order ({@code 예약구매}, {@code Pre-order}, {@code 予約} …) is
- * out of stock unless the watch says {@code preorder: true}; an out-of-stock phrase still wins.
+ * out of stock unless the watch says {@code preorder: true}; an out-of-stock phrase still wins, and
+ * a plain buy button beside it makes the text decide as if it were not there.
  */
 final class ProductText {
 
@@ -27,10 +28,11 @@ final class ProductText {
         // The area's text holds every label of a button in it: without a pre-order word there, no enabled
         // button needs reading (big pages have hundreds of them).
         boolean preOrderWords = StockPhrases.preOrderPhrase(area.text().toLowerCase(Locale.ROOT)) != null;
+        boolean plainBuyButton = false;
         for (Element button : page.elements()) {
             if (!isButton(button)) continue;
             boolean disabled = isDisabled(button);
-            if (!disabled && (preOrderLabel != null || !preOrderWords)) continue;
+            if (!disabled && (!preOrderWords || (preOrderLabel != null && plainBuyButton))) continue;
             String label = VisibleText.normalize(VisibleText.of(button));
             String advance = label.length() > MAX_LABEL ? null : StockPhrases.preOrderPhrase(label);
             // A disabled buy button is how many shops say "sold out" without words.
@@ -38,13 +40,18 @@ final class ProductText {
                 return Finding.of(KIND, Availability.OUT_OF_STOCK, "disabled buy button " + Evidence.quote(label)
                         + " in " + where);
             }
-            if (!disabled && advance != null && area.contains(button)) {
-                preOrderLabel = label;
-                preOrderPhrase = advance;
+            if (!disabled && area.contains(button)) {
+                if (advance != null && preOrderLabel == null) {
+                    preOrderLabel = label;
+                    preOrderPhrase = advance;
+                } else if (advance == null && StockPhrases.inPhrase(label) != null) {
+                    plainBuyButton = true;
+                }
             }
         }
         Finding text = StockPhrases.read(KIND, where, area.text());
-        if (preOrderLabel == null || text.availability() == Availability.OUT_OF_STOCK) return text;
+        // A plain buy button beside a pre-order one (another colour, a coming edition) can be bought now.
+        if (preOrderLabel == null || plainBuyButton || text.availability() == Availability.OUT_OF_STOCK) return text;
         String term = preOrderPhrase.startsWith("back") ? "BackOrder" : "PreOrder";
         String evidence = "pre-order button " + Evidence.quote(preOrderLabel) + " in " + where
                 + StockTerm.advanceNote(term, preorder);

@@ -101,6 +101,15 @@ class PreorderTest {
     }
 
     @Test
+    void aPlainBuyButtonBesideAPreOrderOneIsBuyableNow() {
+        Observation o = decide("auto", false, TestPages.html("<main><h1>Mask, white</h1><button>Add to cart</button>"
+                + "<p>Black edition coming soon</p><button>Pre-order black</button></main>"));
+
+        assertThat(o.availability()).as(o.evidence()).isEqualTo(Availability.IN_STOCK);
+        assertThat(o.evidence()).startsWith("phrase \"add to cart\"");
+    }
+
+    @Test
     void aDisabledPreOrderButtonIsOutOfStockEitherWay() {
         Observation o = decide("auto", true, TestPages.html("<main><h1>Mask</h1><button disabled>予約する</button></main>"));
 
