@@ -138,7 +138,13 @@ public final class SiteFetcher implements AutoCloseable {
         String body = spec.body();
         Map<String, String> headers = RequestHeaders.of(site, spec);
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<byte[]> response = exchange(route, uri, method, body, headers, deadline);
+            HttpResponse<byte[]> response;
+            try {
+                response = exchange(route, uri, method, body, headers, deadline);
+            } catch (LoginChallenge c) {
+                // The shop's 401 itself is gone; its status is what triage needs to call it BLOCKED.
+                return new Page(uri, 401, null, "", clock.instant());
+            }
             int status = response.statusCode();
             String location = response.headers().firstValue("Location").orElse(null);
             if (!isRedirect(status) || location == null) return page(response);
@@ -156,8 +162,20 @@ public final class SiteFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * A shop answered 401 with a challenge through a client whose authenticator answers only its proxy: the JDK
+     * then throws "No credentials provided" instead of returning the response.
+     */
+    private static final class LoginChallenge extends Exception {
+        LoginChallenge() {
+            super("the shop asks for a login", null, false, false);
+        }
+    }
+
+    private static final String UNANSWERED_CHALLENGE = "No credentials provided";
+
     private HttpResponse<byte[]> exchange(Route route, URI uri, String method, String body,
-                                          Map<String, String> headers, long deadline) throws FetchFailure {
+                                          Map<String, String> headers, long deadline) throws FetchFailure, LoginChallenge {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) throw FetchFailure.timedOut(site.timeout());
         HttpRequest request = request(route, uri, method, body, headers, Duration.ofNanos(remaining));
@@ -184,6 +202,9 @@ public final class SiteFetcher implements AutoCloseable {
             throw new FetchFailure("interrupted");
         } catch (IOException | RuntimeException e) {
             if (timedOut.get()) throw FetchFailure.timedOut(site.timeout());
+            if (route.authenticator() != null && e instanceof IOException && UNANSWERED_CHALLENGE.equals(e.getMessage())) {
+                throw new LoginChallenge();
+            }
             if (route.authenticator() != null && route.authenticator().challenges() - challengesBefore >= 2) {
                 throw new FetchFailure("proxy authentication failed at " + route.proxy().label() + " (wrong user or password?)");
             }
@@ -221,8 +242,8 @@ public final class SiteFetcher implements AutoCloseable {
             }
         });
         if (route.proxy() != null && route.proxy().authorization() != null && uri.getScheme().equalsIgnoreCase("http")) {
-            // Sent up front for plain http (no 407 round trip); never on https, where it would ride inside the
-            // tunnel to the shop.
+            // Sent up front for plain http (no 407 round trip). For https the CONNECT needs the authenticator: the
+            // JDK keeps Proxy-* headers of ours out of the tunnel and off the CONNECT alike.
             b.header("Proxy-Authorization", route.proxy().authorization());
         }
         return b.build();

@@ -128,6 +128,22 @@ class SiteFetcherProxyTest {
     }
 
     @Test
+    void aShopAskingForALoginThroughAProxyWithAPasswordIsStillAPlain401() {
+        try (FakeShop loginWall = new FakeShop().on("/", ex -> {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"members\"");
+            FakeShop.respond(ex, 401, "text/html", "<h1>Members only</h1>".getBytes(StandardCharsets.UTF_8));
+        })) {
+            URI proxy = URI.create("http://alice:s3cret@127.0.0.1:" + loginWall.port());
+            try (SiteFetcher f = new SiteFetcher(siteWith(List.of(proxy)), CLOCK)) {
+                FetchResult r = f.fetch(watch(URI.create("http://shop.invalid/members/p")));
+
+                assertThat(r).as("triage makes a 401 BLOCKED; the proxy password is never offered to the shop")
+                        .isInstanceOfSatisfying(FetchResult.Fetched.class, ok -> assertThat(ok.page().status()).isEqualTo(401));
+            }
+        }
+    }
+
+    @Test
     void nonHttpProxyIsRejectedWithoutThePassword() {
         Site s = siteWith(List.of(URI.create("socks5://erin:hidden@127.0.0.1:1080")));
         assertThatThrownBy(() -> new SiteFetcher(s, CLOCK))
