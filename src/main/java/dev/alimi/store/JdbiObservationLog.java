@@ -61,26 +61,43 @@ final class JdbiObservationLog implements ObservationLog {
                 .list());
     }
 
+    /** Rows one pruning transaction deletes at most: checks wait for the (SQLite: only) connection meanwhile. */
+    static final int PRUNE_BATCH = 5_000;
+
     @Override
     public long prune(Instant now, Retention retention) {
+        return prune(now, retention, PRUNE_BATCH);
+    }
+
+    /** {@link #prune(Instant, Retention)} deleting old rows {@code batchSize} per transaction. */
+    long prune(Instant now, Retention retention, int batchSize) {
         long cutoff = now.minus(retention.maxAge()).toEpochMilli();
-        return db.tx(h -> {
-            long removed = h.createUpdate("DELETE FROM observations WHERE observed_at < :cutoff")
+        long removed = 0;
+        int batch;
+        do {
+            // Short transactions, so a running service's checks get the connection between them.
+            batch = db.tx(h -> h.createUpdate("DELETE FROM observations WHERE id IN (SELECT id FROM observations"
+                            + " WHERE observed_at < :cutoff LIMIT :batch)")
                     .bind("cutoff", cutoff)
-                    .execute();
+                    .bind("batch", batchSize)
+                    .execute());
+            removed += batch;
+        } while (batch == batchSize);
+        return removed + db.tx(h -> {
+            long crowdedRemoved = 0;
             List<String> crowded = h.createQuery("SELECT watch FROM observations GROUP BY watch HAVING COUNT(*) > :max")
                     .bind("max", retention.maxPerWatch())
                     .mapTo(String.class)
                     .list();
             for (String watch : crowded) {
                 // the id of the oldest row to keep; everything of the watch below it goes
-                removed += h.createUpdate("DELETE FROM observations WHERE watch = :watch AND id < (SELECT id FROM"
+                crowdedRemoved += h.createUpdate("DELETE FROM observations WHERE watch = :watch AND id < (SELECT id FROM"
                                 + " observations WHERE watch = :watch ORDER BY id DESC LIMIT 1 OFFSET :keep)")
                         .bind("watch", watch)
                         .bind("keep", retention.maxPerWatch() - 1)
                         .execute();
             }
-            return removed;
+            return crowdedRemoved;
         });
     }
 }

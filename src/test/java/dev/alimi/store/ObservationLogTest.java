@@ -74,6 +74,21 @@ class ObservationLogTest extends StoreTestBase {
     }
 
     @Test
+    void pruneGoesOnBatchAfterBatchUntilEveryOldRowIsGone() {
+        for (int i = 0; i < 7; i++) {
+            store.observations().record(soldOut("KF94", i), true, MINUTE);
+        }
+        store.observations().record(soldOut("KF94", 7_200), true, MINUTE);
+
+        long removed = ((JdbiObservationLog) store.observations())
+                .prune(at(7_200), new Retention(Duration.ofMinutes(90), 100), 2);
+
+        assertThat(removed).isEqualTo(7);
+        assertThat(store.observations().recent("KF94", 10)).extracting(s -> s.observation().observedAt())
+                .containsExactly(at(7_200));
+    }
+
+    @Test
     void pruneKeepsTheNewestRowsOfEachWatch() {
         for (int i = 0; i < 6; i++) {
             store.observations().record(soldOut("busy", i), true, MINUTE);
