@@ -62,7 +62,6 @@ final class LeanHtml {
             "femerge", "femergenode", "femorphology", "feoffset", "fepointlight", "fespecularlighting", "fespotlight",
             "fetile", "feturbulence", "a", "mpath");
 
-
     /** Deeper blocks than this are hostile, not content: left to the parser. */
     private static final int MAX_DEPTH = 2_000;
 
@@ -96,13 +95,25 @@ final class LeanHtml {
 
     /** Like {@link #of(String)}, remembering its answers on class names and styles in {@code verdicts}. */
     static String of(String html, ProductArea.Verdicts verdicts) {
-        LeanHtml scan = new LeanHtml(html, verdicts);
-        return scan.run() && scan.cutAny ? scan.finish() : html;
+        LeanHtml scan = scan(html, verdicts);
+        return scan == null ? html : new String(scan.out, 0, scan.length);
     }
 
-    private String finish() {
-        append(copied, in.length());
-        return new String(out, 0, length);
+    /**
+     * The text of {@link #of(String, ProductArea.Verdicts)} read where it was written: making a
+     * string of it (one more copy, compressed or widened) costs as much as reading a big page's tags.
+     */
+    static java.io.Reader reader(String html, ProductArea.Verdicts verdicts) {
+        LeanHtml scan = scan(html, verdicts);
+        return scan == null ? new java.io.StringReader(html) : new java.io.CharArrayReader(scan.out, 0, scan.length);
+    }
+
+    /** The finished copy, or null when nothing was cut or the scan gave up. */
+    private static LeanHtml scan(String html, ProductArea.Verdicts verdicts) {
+        LeanHtml scan = new LeanHtml(html, verdicts);
+        if (!scan.run() || !scan.cutAny) return null;
+        scan.append(scan.copied, html.length());
+        return scan;
     }
 
     private void append(int from, int to) {
@@ -357,7 +368,6 @@ final class LeanHtml {
         }
     }
 
-
     /**
      * Where the content of an SVG that starts at {@code from} ends: the {@code <} of its own
      * {@code </svg>}. -1 (give up) for anything not made of icon parts (CDATA included), for a
@@ -394,5 +404,4 @@ final class LeanHtml {
             }
         }
     }
-
 }
