@@ -210,7 +210,7 @@ final class RawTags {
             // No detector reads data-* attributes; big pages keep whole JSON states in them.
             if (trimData && valueEnd - valueStart >= LeanHtml.WORTH_CUTTING && nameEnd - nameStart > 5
                     && in.regionMatches(true, nameStart, "data-", 0, 5)) {
-                cut.apply(valueStart, valueEnd);
+                cutValue(valueStart, valueEnd);
             }
         }
         return null;
@@ -287,10 +287,19 @@ final class RawTags {
                     keepsData = true;
                 }
                 if (longValue && knownName && nameLength > 5 && in.regionMatches(true, nameStart, "data-", 0, 5)) {
-                    cut.apply(valueStart, valueEnd);
+                    cutValue(valueStart, valueEnd);
                 }
             }
         }
+    }
+
+    /**
+     * Cuts the value {@code [from, to)}; an unquoted one keeps its first character, since an empty
+     * one would make the next attribute its value ({@code data-x= class=reviews}).
+     */
+    private void cutValue(int from, int to) {
+        char before = in.charAt(from - 1);
+        cut.apply(before == '"' || before == '\'' ? from : from + 1, to);
     }
 
     /** The attributes {@link ProductArea#skipsTag} looks at; the first of each name counts, as in the parser. */
