@@ -84,7 +84,7 @@ final class LeanHtml {
 
     private LeanHtml(String in, ProductArea.Verdicts verdicts) {
         this.in = in;
-        this.tags = new RawTags(in, verdicts, this::cut);
+        this.tags = new RawTags(in, verdicts, this::leaveOut);
         this.out = new char[Math.min(in.length(), 64 * 1024 + in.length() / 4)];
     }
 
@@ -122,9 +122,13 @@ final class LeanHtml {
         length += to - from;
     }
 
-    /** Leaves {@code [from, to)} out of the copy. */
+    /** Leaves {@code [from, to)} out of the copy when that saves more than the copy costs. */
     private void cut(int from, int to) {
-        if (to - from < WORTH_CUTTING) return;
+        if (to - from >= WORTH_CUTTING) leaveOut(from, to);
+    }
+
+    /** Leaves {@code [from, to)} out of the copy. */
+    private void leaveOut(int from, int to) {
         append(copied, from);
         copied = to;
         cutAny = true;
