@@ -26,7 +26,8 @@ final class ProductText {
         String preOrderPhrase = null;
         // The area's text holds every label of a button in it: without a pre-order word there, no enabled
         // button needs reading (big pages have hundreds of them).
-        boolean preOrderWords = StockPhrases.preOrderPhrase(area.text().toLowerCase(Locale.ROOT)) != null;
+        String lower = area.text().toLowerCase(Locale.ROOT);
+        boolean preOrderWords = StockPhrases.preOrderPhrase(lower) != null;
         for (Element button : page.elements()) {
             if (!isButton(button)) continue;
             boolean disabled = isDisabled(button);
@@ -43,7 +44,7 @@ final class ProductText {
                 preOrderPhrase = advance;
             }
         }
-        Finding text = StockPhrases.read(KIND, where, area.text());
+        Finding text = StockPhrases.read(KIND, where, area.text(), lower);
         if (preOrderLabel == null || text.availability() == Availability.OUT_OF_STOCK) return text;
         String term = preOrderPhrase.startsWith("back") ? "BackOrder" : "PreOrder";
         String evidence = "pre-order button " + Evidence.quote(preOrderLabel) + " in " + where

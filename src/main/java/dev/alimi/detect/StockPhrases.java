@@ -97,8 +97,13 @@ final class StockPhrases {
      * Out-of-stock phrases win over in-stock ones: shops lie in buttons less than in metadata.
      */
     static Finding read(String kind, String where, String all) {
+        return read(kind, where, all, null);
+    }
+
+    /** Like {@link #read(String, String, String)}, given {@code all} lower-cased already (or null). */
+    static Finding read(String kind, String where, String all, String lowerAll) {
         String shown = all.length() > MAX_TEXT ? all.substring(0, MAX_TEXT) : all;
-        String text = shown.toLowerCase(java.util.Locale.ROOT);
+        String text = lowerAll != null && shown == all ? lowerAll : shown.toLowerCase(java.util.Locale.ROOT);
         // Offsets of lower-cased text can differ for a few scripts; evidence then quotes the lower-cased text.
         String quoted = text.length() == shown.length() ? shown : text;
         long[] chars = charsOf(text);

@@ -20,6 +20,8 @@ class StockPhrasesTest {
 
         assertThat(StockPhrases.read("text", "page", phrase).availability()).isEqualTo(expected);
         assertThat(StockPhrases.read("text", "page", longText).availability()).isEqualTo(expected);
+        assertThat(StockPhrases.read("text", "page", longText, longText.toLowerCase(java.util.Locale.ROOT)))
+                .isEqualTo(StockPhrases.read("text", "page", longText));
     }
 
     @ParameterizedTest
