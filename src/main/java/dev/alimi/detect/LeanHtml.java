@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * A page's HTML without what {@code detect: auto} never reads, cut from the raw text before
  * parsing, since parsing is most of a big page's cost: the code of scripts, style sheets and
- * comments, long {@code data-*} values, long runs of white space and, once the page has shown more
+ * comments, {@code data-*} values, long runs of white space and, once the page has shown more
  * text than triage reads, SVG icons and the contents of blocks the product area leaves out (header,
  * nav, footer, reviews, carousels, hidden blocks: {@link ProductArea#skipsTag}). Tags stay, so every
  * element auto looks at is parsed as before; data scripts (a {@code type} naming JSON, so JSON-LD)
