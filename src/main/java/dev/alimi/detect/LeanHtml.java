@@ -99,10 +99,7 @@ final class LeanHtml {
         return scan == null ? html : new String(scan.out, 0, scan.length);
     }
 
-    /**
-     * The text of {@link #of(String, ProductArea.Verdicts)} read where it was written: making a
-     * string of it (one more copy, compressed or widened) costs as much as reading a big page's tags.
-     */
+    /** The text of {@link #of(String, ProductArea.Verdicts)}, read where it was written: a string of it is one more copy. */
     static java.io.Reader reader(String html, ProductArea.Verdicts verdicts) {
         LeanHtml scan = scan(html, verdicts);
         return scan == null ? new java.io.StringReader(html) : new java.io.CharArrayReader(scan.out, 0, scan.length);
@@ -127,7 +124,6 @@ final class LeanHtml {
         if (to - from >= WORTH_CUTTING) leaveOut(from, to);
     }
 
-    /** Leaves {@code [from, to)} out of the copy. */
     private void leaveOut(int from, int to) {
         append(copied, from);
         copied = to;
