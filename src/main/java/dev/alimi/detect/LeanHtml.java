@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * A page's HTML without what {@code detect: auto} never reads, cut from the raw text before
  * parsing, since parsing is most of a big page's cost: the code of scripts, style sheets and
- * comments, long {@code data-*} values, long runs of white space and, once the page has shown more
+ * comments, {@code data-*} values, long runs of white space and, once the page has shown more
  * text than triage reads, SVG icons and the contents of blocks the product area leaves out (header,
  * nav, footer, reviews, carousels, hidden blocks: {@link ProductArea#skipsTag}). Tags stay, so every
  * element auto looks at is parsed as before; data scripts (a {@code type} naming JSON, so JSON-LD)
@@ -62,7 +62,6 @@ final class LeanHtml {
             "femerge", "femergenode", "femorphology", "feoffset", "fepointlight", "fespecularlighting", "fespotlight",
             "fetile", "feturbulence", "a", "mpath");
 
-
     /** Deeper blocks than this are hostile, not content: left to the parser. */
     private static final int MAX_DEPTH = 2_000;
 
@@ -85,7 +84,7 @@ final class LeanHtml {
 
     private LeanHtml(String in, ProductArea.Verdicts verdicts) {
         this.in = in;
-        this.tags = new RawTags(in, verdicts, this::cut);
+        this.tags = new RawTags(in, verdicts, this::leaveOut);
         this.out = new char[Math.min(in.length(), 64 * 1024 + in.length() / 4)];
     }
 
@@ -96,13 +95,22 @@ final class LeanHtml {
 
     /** Like {@link #of(String)}, remembering its answers on class names and styles in {@code verdicts}. */
     static String of(String html, ProductArea.Verdicts verdicts) {
-        LeanHtml scan = new LeanHtml(html, verdicts);
-        return scan.run() && scan.cutAny ? scan.finish() : html;
+        LeanHtml scan = scan(html, verdicts);
+        return scan == null ? html : new String(scan.out, 0, scan.length);
     }
 
-    private String finish() {
-        append(copied, in.length());
-        return new String(out, 0, length);
+    /** The text of {@link #of(String, ProductArea.Verdicts)}, read where it was written: a string of it is one more copy. */
+    static java.io.Reader reader(String html, ProductArea.Verdicts verdicts) {
+        LeanHtml scan = scan(html, verdicts);
+        return scan == null ? new java.io.StringReader(html) : new java.io.CharArrayReader(scan.out, 0, scan.length);
+    }
+
+    /** The finished copy, or null when nothing was cut or the scan gave up. */
+    private static LeanHtml scan(String html, ProductArea.Verdicts verdicts) {
+        LeanHtml scan = new LeanHtml(html, verdicts);
+        if (!scan.run() || !scan.cutAny) return null;
+        scan.append(scan.copied, html.length());
+        return scan;
     }
 
     private void append(int from, int to) {
@@ -111,9 +119,12 @@ final class LeanHtml {
         length += to - from;
     }
 
-    /** Leaves {@code [from, to)} out of the copy. */
+    /** Leaves {@code [from, to)} out of the copy when that saves more than the copy costs. */
     private void cut(int from, int to) {
-        if (to - from < WORTH_CUTTING) return;
+        if (to - from >= WORTH_CUTTING) leaveOut(from, to);
+    }
+
+    private void leaveOut(int from, int to) {
         append(copied, from);
         copied = to;
         cutAny = true;
@@ -357,7 +368,6 @@ final class LeanHtml {
         }
     }
 
-
     /**
      * Where the content of an SVG that starts at {@code from} ends: the {@code <} of its own
      * {@code </svg>}. -1 (give up) for anything not made of icon parts (CDATA included), for a
@@ -394,5 +404,4 @@ final class LeanHtml {
             }
         }
     }
-
 }

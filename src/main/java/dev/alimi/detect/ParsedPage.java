@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * One page with its parses made at most once: the HTML document, the JSON tree and the visible
@@ -40,7 +42,7 @@ final class ParsedPage {
     /** Shared by the lean scan and the product area: one answer per class name per page. */
     private final ProductArea.Verdicts verdicts = new ProductArea.Verdicts();
     private Boolean looksLikeJson;
-    private java.util.List<org.jsoup.nodes.Element> elements;
+    private java.util.List<Element> elements;
 
     /** Wraps {@code page}; {@code fallbackAt} stands in for a missing receive time. */
     ParsedPage(Page page, Instant fallbackAt) {
@@ -92,7 +94,8 @@ final class ParsedPage {
     Document html() {
         if (html == null) {
             String base = page.url() == null ? "" : page.url().toString();
-            html = Jsoup.parse(lean ? LeanHtml.of(body, verdicts) : body, base);
+            // Parser.parse(String, …) is this parse of a StringReader; the lean copy is read in place.
+            html = lean ? Parser.htmlParser().parseInput(LeanHtml.reader(body, verdicts), base) : Jsoup.parse(body, base);
         }
         return html;
     }
@@ -107,9 +110,28 @@ final class ParsedPage {
      * Every element of the document in order, listed once: readers filter this list instead of
      * each walking a large page again with a selector.
      */
-    java.util.List<org.jsoup.nodes.Element> elements() {
-        if (elements == null) elements = html().getAllElements();
+    java.util.List<Element> elements() {
+        if (elements == null) elements = allElements(html());
         return elements;
+    }
+
+    /**
+     * {@code root} and every element under it in document order, as {@link Element#getAllElements()}
+     * lists them, walked over elements only: jsoup's own walk visits every text node too, and a big
+     * page has more of those than elements.
+     */
+    static java.util.List<Element> allElements(Element root) {
+        java.util.List<Element> all = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Element> next = new java.util.ArrayDeque<>();
+        next.push(root);
+        while (!next.isEmpty()) {
+            Element e = next.pop();
+            all.add(e);
+            for (int i = e.childNodeSize() - 1; i >= 0; i--) {
+                if (e.childNode(i) instanceof Element child) next.push(child);
+            }
+        }
+        return all;
     }
 
     /**

@@ -20,8 +20,14 @@ import org.jsoup.nodes.Element;
  */
 final class ProductArea {
 
-    private static final Set<String> OUTSIDE_TAGS = Set.of("header", "nav", "footer", "aside", "iframe",
-            "option", "select", "datalist", "dialog", "svg", "object", "embed", "textarea");
+    /** Tags whose whole subtree is outside: a switch, asked of every element, is cheaper than a set. */
+    private static boolean outsideTag(String name) {
+        return switch (name) {
+            case "header", "nav", "footer", "aside", "iframe", "option", "select", "datalist", "dialog", "svg", "object",
+                    "embed", "textarea" -> true;
+            default -> false;
+        };
+    }
     private static final Set<String> OUTSIDE_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
             "dialog", "alertdialog", "search");
     /**
@@ -122,7 +128,7 @@ final class ProductArea {
 
     /** True for an element whose whole subtree is not about the product. */
     boolean skips(Element e) {
-        if (OUTSIDE_TAGS.contains(e.normalName())) return true;
+        if (outsideTag(e.normalName())) return true;
         if (e.attributesSize() == 0) return false;
         // The parser writes attribute names in lower case: exact lookups, not Element's case-blind ones.
         Attributes attrs = e.attributes();
@@ -135,9 +141,10 @@ final class ProductArea {
      * times. Not thread-safe.
      */
     static final class Verdicts {
-        private final Map<String, Boolean> classes = new HashMap<>();
-        private final Map<String, Boolean> ids = new HashMap<>();
-        private final Map<String, Boolean> styles = new HashMap<>();
+        // Sized for a big page's distinct values, which would otherwise grow each map several times.
+        private final Map<String, Boolean> classes = new HashMap<>(1024);
+        private final Map<String, Boolean> ids = new HashMap<>(1024);
+        private final Map<String, Boolean> styles = new HashMap<>(256);
     }
 
     /**
@@ -146,7 +153,7 @@ final class ProductArea {
      */
     static boolean skipsTag(String name, boolean hidden, String role, String ariaHidden, String style, String id, String cls,
             Verdicts verdicts) {
-        if (OUTSIDE_TAGS.contains(name) || hidden) return true;
+        if (hidden || outsideTag(name)) return true;
         if (role != null && !role.isEmpty() && OUTSIDE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
         if ("true".equalsIgnoreCase(ariaHidden)) return true;
         if (style != null && !style.isEmpty() && verdicts.styles.computeIfAbsent(style, ProductArea::hidingStyle)) return true;
@@ -158,7 +165,6 @@ final class ProductArea {
         return HIDDEN_STYLE.matcher(style.toLowerCase(Locale.ROOT)).find();
     }
 
-    /** {@link #OUTSIDE_NAMES} by first letter: one look at each position instead of one search per word. */
     /**
      * {@link #OUTSIDE_NAMES} by their first two letters (every word has two): one look at each
      * position of a name instead of one search per word.

@@ -27,7 +27,8 @@ final class ProductText {
         String preOrderPhrase = null;
         // The area's text holds every label of a button in it: without a pre-order word there, no enabled
         // button needs reading (big pages have hundreds of them).
-        boolean preOrderWords = StockPhrases.preOrderPhrase(area.text().toLowerCase(Locale.ROOT)) != null;
+        String lower = area.text().toLowerCase(Locale.ROOT);
+        boolean preOrderWords = StockPhrases.preOrderPhrase(lower) != null;
         boolean plainBuyButton = false;
         for (Element button : page.elements()) {
             if (!isButton(button)) continue;
@@ -49,7 +50,7 @@ final class ProductText {
                 }
             }
         }
-        Finding text = StockPhrases.read(KIND, where, area.text());
+        Finding text = StockPhrases.read(KIND, where, area.text(), lower);
         // A plain buy button beside a pre-order one (another colour, a coming edition) can be bought now.
         if (preOrderLabel == null || plainBuyButton || text.availability() == Availability.OUT_OF_STOCK) return text;
         String term = preOrderPhrase.startsWith("back") ? "BackOrder" : "PreOrder";

@@ -51,6 +51,12 @@ final class RawTags {
         void apply(int from, int to);
     }
 
+    /**
+     * {@code data-*} values at least this long are cut: the parser spends more on each character
+     * of a value than the copy spends on a cut, and big pages carry thousands of short ones.
+     */
+    static final int DATA_WORTH_CUTTING = 8;
+
     private final String in;
     private final ProductArea.Verdicts verdicts;
     private final Cut cut;
@@ -208,9 +214,9 @@ final class RawTags {
             }
             if (attrs != null) attrs.read(nameStart, nameEnd, valueStart, valueEnd);
             // No detector reads data-* attributes; big pages keep whole JSON states in them.
-            if (trimData && valueEnd - valueStart >= LeanHtml.WORTH_CUTTING && nameEnd - nameStart > 5
+            if (trimData && valueEnd - valueStart >= DATA_WORTH_CUTTING && nameEnd - nameStart > 5
                     && in.regionMatches(true, nameStart, "data-", 0, 5)) {
-                cut.apply(valueStart, valueEnd);
+                cutValue(valueStart, valueEnd);
             }
         }
         return null;
@@ -274,7 +280,7 @@ final class RawTags {
             }
             inName = false;
             // The attribute's name is looked at only where it matters: "type" (short) and long values.
-            boolean longValue = trimData && valueEnd - valueStart >= LeanHtml.WORTH_CUTTING;
+            boolean longValue = trimData && valueEnd - valueStart >= DATA_WORTH_CUTTING;
             if (longValue || nameEnd - 4 >= namesFrom && in.regionMatches(true, nameEnd - 4, "type", 0, 4)) {
                 int nameStart = nameEnd;
                 while (nameStart > namesFrom && !isSpace(in.charAt(nameStart - 1)) && in.charAt(nameStart - 1) != '/') {
@@ -287,10 +293,19 @@ final class RawTags {
                     keepsData = true;
                 }
                 if (longValue && knownName && nameLength > 5 && in.regionMatches(true, nameStart, "data-", 0, 5)) {
-                    cut.apply(valueStart, valueEnd);
+                    cutValue(valueStart, valueEnd);
                 }
             }
         }
+    }
+
+    /**
+     * Cuts the value {@code [from, to)}; an unquoted one keeps its first character, since an empty
+     * one would make the next attribute its value ({@code data-x= class=reviews}).
+     */
+    private void cutValue(int from, int to) {
+        char before = in.charAt(from - 1);
+        cut.apply(before == '"' || before == '\'' ? from : from + 1, to);
     }
 
     /** The attributes {@link ProductArea#skipsTag} looks at; the first of each name counts, as in the parser. */

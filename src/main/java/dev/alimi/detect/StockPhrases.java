@@ -80,6 +80,9 @@ final class StockPhrases {
     /** A product area holds a few thousand characters; more is a hostile or broken page. */
     static final int MAX_TEXT = 256 * 1024;
 
+    /** Texts at least this long list their characters before the phrases are searched for. */
+    static final int LISTS_CHARS_FROM = 512;
+
     private StockPhrases() {}
 
     /** A phrase found at a position of the text. */
@@ -94,11 +97,17 @@ final class StockPhrases {
      * Out-of-stock phrases win over in-stock ones: shops lie in buttons less than in metadata.
      */
     static Finding read(String kind, String where, String all) {
+        return read(kind, where, all, null);
+    }
+
+    /** Like {@link #read(String, String, String)}, given {@code all} lower-cased already (or null). */
+    static Finding read(String kind, String where, String all, String lowerAll) {
         String shown = all.length() > MAX_TEXT ? all.substring(0, MAX_TEXT) : all;
-        String text = shown.toLowerCase(java.util.Locale.ROOT);
+        String text = lowerAll != null && shown == all ? lowerAll : shown.toLowerCase(java.util.Locale.ROOT);
         // Offsets of lower-cased text can differ for a few scripts; evidence then quotes the lower-cased text.
         String quoted = text.length() == shown.length() ? shown : text;
-        Hit out = firstOut(text);
+        long[] chars = charsOf(text);
+        Hit out = firstOut(text, chars);
         if (out != null) {
             return Finding.of(kind, Availability.OUT_OF_STOCK, "phrase " + Evidence.quote(out.phrase()) + " in "
                     + where + " " + Evidence.around(quoted, out.at(), out.end()));
@@ -113,7 +122,7 @@ final class StockPhrases {
                 break;
             }
         }
-        Hit in = firstIn(text);
+        Hit in = firstIn(text, chars);
         if (quantity != null && quantity == 0) {
             return new Finding(kind, Availability.OUT_OF_STOCK, 0L, null, "quantity phrase in " + where + " "
                     + Evidence.around(quoted, quantityHit.at(), quantityHit.end()));
@@ -130,14 +139,15 @@ final class StockPhrases {
 
     /** The first in-stock phrase in lower-cased {@code text}, or null. */
     static String inPhrase(String text) {
-        Hit hit = firstIn(text);
+        Hit hit = firstIn(text, charsOf(text));
         return hit == null ? null : hit.phrase();
     }
 
     /** The first pre-order phrase in lower-cased {@code text}, or null. */
     static String preOrderPhrase(String text) {
+        long[] chars = charsOf(text);
         for (String phrase : PRE_ORDER) {
-            if (text.contains(phrase)) return phrase;
+            if (mayHold(chars, phrase) && text.contains(phrase)) return phrase;
         }
         return null;
     }
@@ -152,10 +162,32 @@ final class StockPhrases {
         return null;
     }
 
+    /**
+     * The characters of a long {@code text} as bits, or null for a short one: a phrase whose first
+     * character the text lacks cannot occur, and a page uses few of the phrases' scripts, so one
+     * pass here spares most of the searches through a big product area.
+     */
+    static long[] charsOf(String text) {
+        if (text.length() < LISTS_CHARS_FROM) return null;
+        long[] bits = new long[1 << 10];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bits[c >>> 6] |= 1L << c;
+        }
+        return bits;
+    }
+
+    /** False when {@code phrase} cannot occur in a text of {@code chars} (null: any text). */
+    static boolean mayHold(long[] chars, String phrase) {
+        char first = phrase.charAt(0);
+        return chars == null || (chars[first >>> 6] & 1L << first) != 0;
+    }
+
     /** The earliest out-of-stock phrase, or null; one scan per phrase whatever the page repeats. */
-    private static Hit firstOut(String text) {
+    private static Hit firstOut(String text, long[] chars) {
         Hit best = null;
         for (String phrase : OUT) {
+            if (!mayHold(chars, phrase)) continue;
             int from = 0;
             while (true) {
                 int at = text.indexOf(phrase, from);
@@ -173,9 +205,10 @@ final class StockPhrases {
         return best;
     }
 
-    private static Hit firstIn(String text) {
+    private static Hit firstIn(String text, long[] chars) {
         Hit best = null;
         for (String phrase : IN) {
+            if (!mayHold(chars, phrase)) continue;
             int from = 0;
             while (true) {
                 int at = text.indexOf(phrase, from);

@@ -33,7 +33,7 @@ class LeanHtmlPropertyTest {
             "<div itemscope itemtype=http://schema.org/Product><link itemprop=availability href=http://schema.org/InStock>",
             "<style>.a > .b { color: red }" + PAD + "</style>", "<style>" + PAD, "<!-- <div class=reviews> " + PAD + "-->", "<!--" + PAD + "--!>", "<!--" + PAD, "<!-- <script> -->", "<!-->", "<!--->",
             "<svg viewBox=\"0 0 1 1\"><title>Cart</title><path d=\"M0 0" + PAD + "\"/></svg>", "<svg><g>" + PAD + "<svg><path/></svg>", "<svg><div>Sold out</div></svg>",
-            "<svg/>", "<textarea><div class=reviews></textarea>", "<title>x</title>", "<div title='a > b' data-state=\"{&quot;x&quot;:1}" + PAD + "\">", "<div data-x=\"" + PAD,
+            "<svg/>", "<textarea><div class=reviews></textarea>", "<title>x</title>", "<div title='a > b' data-state=\"{&quot;x&quot;:1}" + PAD + "\">", "<div data-x=\"" + PAD, "<div data-x=" + PAD.replace(' ', 'y') + " class=reviews>",
             "<img src=x alt=\"Sold out\">", "<br/>", "<input type=password>", "<form>", "</form>", "<select><option>Sold out</option></select>",
             "<iframe>Sold out</iframe>", "<span =\"x>", "<span b=c =\"<script>\">", "<span b/c=\"<script>\">",
             "<span b = \"x>y\" c='<style>' d=e>", "<span/ =\"<script>\">", "<div =class=reviews>", "<div class=reviews =x>",

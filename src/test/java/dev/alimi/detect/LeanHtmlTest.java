@@ -126,6 +126,18 @@ class LeanHtmlTest {
     }
 
     @Test
+    void longDataValuesAreCutAndAnUnquotedOneKeepsTheNextAttributeItsOwn() {
+        String state = "x".repeat(LeanHtml.WORTH_CUTTING + 10);
+        String html = page("", LONG_TEXT + "<main><h1>Mask</h1><div data-state=" + state + " class=reviews><p>Sold out</p></div>"
+                + "<div data-state=\"" + state + "\" class=\"reviews\"><p>Sold out</p></div><p>In stock</p></main>");
+
+        String lean = LeanHtml.of(html);
+
+        assertThat(lean).doesNotContain(state).contains("data-state=x class=reviews", "data-state=\"\" class=\"reviews\"");
+        LeanReading.assertSame(TestPages.html(html));
+    }
+
+    @Test
     void blocksLeftOutOfTheProductAreaAreCutOnceTriageHasItsText() {
         String reviews = "<div class=\"reviews\"><ul><li>" + "Back in stock, buy now! ".repeat(10) + "</li></ul>"
                 + "<script type=application/ld+json>{\"@type\":\"Organization\"}</script>"
