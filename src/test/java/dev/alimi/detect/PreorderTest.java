@@ -137,8 +137,8 @@ class PreorderTest {
 
     @Test
     void wooCommerceStoreApiBackOrderIsOutUnlessTaken() {
-        Page page = new Page(URI.create("https://shop.example/wp-json/wc/store/v1/products/88"), 200, "application/json",
-                TestPages.resource("preorder/woo-store-api-backorder.json"), TestPages.AT);
+        Page page = TestPages.page(200, URI.create("https://shop.example/wp-json/wc/store/v1/products/88"),
+                "application/json", TestPages.resource("preorder/woo-store-api-backorder.json"));
 
         Observation out = decide("woocommerce", false, page);
         assertThat(out.availability()).isEqualTo(Availability.OUT_OF_STOCK);
@@ -196,8 +196,8 @@ class PreorderTest {
 
     @Test
     void shopifyOversellingAtZeroIsABackOrder() {
-        Page admin = new Page(URI.create("https://shop.example/admin/api/2024-01/products/7002.json"), 200,
-                "application/json", TestPages.resource("preorder/shopify-admin-backorder.json"), TestPages.AT);
+        Page admin = TestPages.page(200, URI.create("https://shop.example/admin/api/2024-01/products/7002.json"),
+                "application/json", TestPages.resource("preorder/shopify-admin-backorder.json"));
 
         Observation strict = decide("shopify", false, admin);
         assertThat(strict.availability()).as(strict.evidence()).isEqualTo(Availability.OUT_OF_STOCK);

@@ -21,7 +21,7 @@ class VariantTest {
     }
 
     private static Page json(String url, String resource) {
-        return new Page(URI.create(url), 200, "application/json", TestPages.resource(resource), TestPages.AT);
+        return TestPages.page(200, URI.create(url), "application/json", TestPages.resource(resource));
     }
 
     @Test

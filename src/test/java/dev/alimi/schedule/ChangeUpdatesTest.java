@@ -61,6 +61,12 @@ class ChangeUpdatesTest {
         return bench.discord.received().stream().filter(r -> r.method().equals("POST")).toList();
     }
 
+    /** A generic webhook alerted for the JSON product, under the route's {@code followUp} (null: the default). */
+    private void webhookAlerted(String followUp) throws Exception {
+        bench = new RuleBench(dir, START).webhook().followUp(followUp).watch(Rules.NONE, Rules.NONE, Rules.NONE, 1, 1);
+        bench.check(20);
+    }
+
     private void later(Duration d) {
         bench.clock.advance(d);
     }
@@ -126,8 +132,7 @@ class ChangeUpdatesTest {
 
     @Test
     void aChannelThatCannotEditIsLeftAloneUnderEdit() throws Exception {
-        bench = new RuleBench(dir, START).webhook().watch(Rules.NONE, Rules.NONE, Rules.NONE, 1, 1);
-        bench.check(20);
+        webhookAlerted(null);
         long alertId = bench.alerts().getFirst().id();
         assertThat(bench.store.deliveries().ofAlert(alertId)).singleElement()
                 .satisfies(d -> assertThat(d.delivery().messageId()).as("webhook deliveries have ids").isNotNull());
@@ -143,8 +148,7 @@ class ChangeUpdatesTest {
 
     @Test
     void aWebhookUnderReplyGetsTheChangeAsItsOwnEvent() throws Exception {
-        bench = new RuleBench(dir, START).webhook().followUp("reply").watch(Rules.NONE, Rules.NONE, Rules.NONE, 1, 1);
-        bench.check(20);
+        webhookAlerted("reply");
         later(Duration.ofSeconds(5));
         bench.price(35_900).check();
 
